@@ -1,0 +1,48 @@
+# Newsroom: `make run` serves the demo site, `make test` runs the test suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+export PORT
+
+.PHONY: run test lint migrate seed static clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Reinstall only when the dependency list changes.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $@
+
+# A local, random secret key so the demo runs with DEBUG off; never committed.
+.env:
+	@$(PYTHON) -c "import secrets; print('SECRET_KEY=' + secrets.token_urlsafe(50)); print('HTTPS=false')" > .env
+	@echo "Wrote .env with a new random SECRET_KEY."
+
+migrate: $(VENV)/.installed .env
+	$(BIN)/python manage.py migrate --noinput
+
+seed: migrate
+	$(BIN)/python manage.py seed_demo
+
+static: $(VENV)/.installed .env
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+
+run: seed static
+	@echo ""
+	@echo "  Site:   http://127.0.0.1:$(PORT)/"
+	@echo "  Admin:  http://127.0.0.1:$(PORT)/admin/  (demo editor: editor / newsroom-demo)"
+	@echo ""
+	$(BIN)/gunicorn -c newsroom/gunicorn.conf.py
+
+test: $(VENV)/.installed
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -1,0 +1,38 @@
+from django.contrib import admin
+from django.db.models import Count
+from django.utils.html import format_html
+
+from newsroom.admin_fields import URL_FIELD_OVERRIDES
+
+from .models import Author
+
+
+@admin.register(Author)
+class AuthorAdmin(admin.ModelAdmin):
+    formfield_overrides = URL_FIELD_OVERRIDES
+    list_display = ["avatar_preview", "name", "role", "user", "article_count"]
+    list_display_links = ["avatar_preview", "name"]
+    search_fields = ["name", "role", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["user"]
+    list_select_related = ["user"]
+    fieldsets = [
+        (None, {"fields": ["name", "role", "bio", "avatar"]}),
+        ("Links", {"fields": ["website", "x_handle", "bluesky_handle", "email"]}),
+        ("Advanced", {"classes": ["collapse"], "fields": ["slug", "user"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(article_total=Count("credits"))
+
+    @admin.display(description="Articles", ordering="article_total")
+    def article_count(self, obj):
+        return obj.article_total
+
+    @admin.display(description="Avatar")
+    def avatar_preview(self, obj):
+        if not obj.avatar:
+            return "—"
+        return format_html(
+            '<img src="{}" alt="" width="40" height="40" style="border-radius:50%">', obj.avatar.url
+        )

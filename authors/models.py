@@ -1,0 +1,58 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+
+
+class Author(models.Model):
+    """A person who writes for the newsroom; shown in bylines and on author cards."""
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(
+        max_length=200,
+        unique=True,
+        help_text="Part of the author page's address. Changing it breaks existing links.",
+    )
+    role = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text='Shown under the name, e.g. "Head of North America desk".',
+    )
+    bio = models.TextField(
+        blank=True, help_text="Shown in full on the author page, shortened on cards."
+    )
+    avatar = models.ImageField(upload_to="avatars/%Y/%m/", blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="author_profile",
+        help_text="The staff account this author signs in with, if any.",
+    )
+    website = models.URLField(blank=True)
+    x_handle = models.CharField("X handle", max_length=50, blank=True, help_text="Without the @.")
+    bluesky_handle = models.CharField(
+        max_length=100, blank=True, help_text="For example name.bsky.social, without the @."
+    )
+    email = models.EmailField(
+        blank=True, help_text="Public contact address, shown on the author page."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("authors:detail", kwargs={"slug": self.slug})
+
+    @property
+    def x_url(self):
+        return f"https://x.com/{self.x_handle}" if self.x_handle else ""
+
+    @property
+    def bluesky_url(self):
+        return f"https://bsky.app/profile/{self.bluesky_handle}" if self.bluesky_handle else ""

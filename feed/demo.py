@@ -1,0 +1,418 @@
+"""
+Demo content: a believable newsroom, made from nothing but Pillow and word lists.
+
+`seed(scale)` is idempotent: every item has a slug derived from its number, and
+items whose slug already exists are left alone, so a second run adds nothing and
+an interrupted large run can be resumed. Rows are written with bulk inserts so
+`scale` in the thousands still takes minutes.
+"""
+
+import colorsys
+import io
+import random
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from PIL import Image, ImageDraw, ImageFont
+from taggit.models import Tag, TaggedItem
+
+from articles.models import Article, ArticleAuthor, Photo, Section, Status, reading_time_minutes
+from authors.models import Author
+from newsroom.sanitize import sanitize_html
+
+from . import demo_content as words
+from .models import Quote, Video
+
+ARTICLES_PER_SCALE = 60
+QUOTES_PER_SCALE = 40
+VIDEOS_PER_SCALE = 12
+MAX_TAGS = 2000
+# Pictures are drawn once and shared by many photo rows when the scale is large.
+MAX_DISTINCT_PICTURES = 48
+BATCH_SIZE = 1000
+
+DEMO_EDITOR_USERNAME = "editor"
+DEMO_EDITOR_PASSWORD = "newsroom-demo"  # noqa: S105 - printed by `make run`, demo data only
+
+
+@dataclass
+class SeedReport:
+    created: dict = field(default_factory=dict)
+
+    def add(self, label, count):
+        self.created[label] = self.created.get(label, 0) + count
+
+    @property
+    def total(self):
+        return sum(self.created.values())
+
+
+def _colour(rng, lightness):
+    red, green, blue = colorsys.hls_to_rgb(rng.random(), lightness, 0.45 + rng.random() * 0.3)
+    return int(red * 255), int(green * 255), int(blue * 255)
+
+
+def draw_picture(seed, width=1600, height=900):
+    """A landscape: sky gradient, sun, layered hills. JPEG bytes."""
+    rng = random.Random(seed)
+    image = Image.new("RGB", (width, height))
+    draw = ImageDraw.Draw(image)
+    top, bottom = _colour(rng, 0.35), _colour(rng, 0.75)
+    for y in range(height):
+        t = y / height
+        draw.line(
+            [(0, y), (width, y)],
+            fill=tuple(int(a + (b - a) * t) for a, b in zip(top, bottom, strict=True)),
+        )
+    sun_x, sun_y, radius = (
+        rng.randint(200, width - 200),
+        rng.randint(100, height // 2),
+        rng.randint(50, 120),
+    )
+    draw.ellipse(
+        [sun_x - radius, sun_y - radius, sun_x + radius, sun_y + radius], fill=(255, 236, 180)
+    )
+    for layer in range(4):
+        base = height * (0.5 + layer * 0.12)
+        points = [(0, height)]
+        for x in range(0, width + 100, 100):
+            points.append((x, base + rng.randint(-60, 60)))
+        points.append((width, height))
+        draw.polygon(points, fill=_colour(rng, 0.15 + layer * 0.08))
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=78, optimize=True, progressive=True)
+    return buffer.getvalue(), width, height
+
+
+def draw_avatar(name, seed, size=400):
+    """A round-friendly square with the author's initials. PNG bytes."""
+    rng = random.Random(seed)
+    image = Image.new("RGB", (size, size), _colour(rng, 0.4))
+    draw = ImageDraw.Draw(image)
+    initials = "".join(part[0] for part in name.split()[:2]).upper()
+    font = ImageFont.load_default(size=size // 2.5)
+    draw.text((size / 2, size / 2), initials, font=font, fill=(255, 255, 255), anchor="mm")
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG", optimize=True)
+    return buffer.getvalue()
+
+
+class Seeder:
+    def __init__(self, scale=1, progress=None):
+        self.scale = scale
+        self.now = timezone.now()
+        self.report = SeedReport()
+        self.progress = progress or (lambda label, done, total: None)
+        self.pictures = {}
+
+    # Building blocks -------------------------------------------------------------
+
+    def picture(self, number):
+        """Storage name, width and height of demo picture `number`, drawn on first use."""
+        number %= MAX_DISTINCT_PICTURES
+        if number not in self.pictures:
+            name = f"photos/demo/landscape-{number:03d}.jpg"
+            if default_storage.exists(name):
+                with default_storage.open(name) as stored, Image.open(stored) as image:
+                    width, height = image.size
+            else:
+                data, width, height = draw_picture(number)
+                name = default_storage.save(name, ContentFile(data))
+            self.pictures[number] = (name, width, height)
+        return self.pictures[number]
+
+    def photo(self, number, rng, subject):
+        dateline, place = rng.choice(words.PLACES)
+        photographer, agency = rng.choice(words.PHOTOGRAPHERS)
+        name, width, height = self.picture(number)
+        day = (self.now - timedelta(days=rng.randint(0, 30))).strftime("%B %d").upper()
+        return Photo(
+            image=name,
+            width=width,
+            height=height,
+            alt_text=f"Hills at dusk outside {place}, under a wide evening sky",
+            caption=f"{dateline} - {day}: {subject} in {place}.",
+            photographer=photographer,
+            agency=agency,
+        )
+
+    def body(self, rng):
+        paragraphs = rng.sample(words.PARAGRAPHS, k=rng.randint(4, 8))
+        html = [f"<p>{text}</p>" for text in paragraphs[:3]]
+        html.append(f"<h2>{rng.choice(words.SUBHEADS)}</h2>")
+        html.extend(f"<p>{text}</p>" for text in paragraphs[3:])
+        if rng.random() < 0.4:
+            html.insert(2, f"<blockquote><p>{rng.choice(words.QUOTES)[0]}</p></blockquote>")
+        return sanitize_html("\n".join(html))
+
+    def published_at(self, rng, number, total, status):
+        """Spread over the last weeks, newest first by number; scheduled ones in the future."""
+        if status == "scheduled":
+            return self.now + timedelta(hours=rng.randint(2, 72))
+        span = timedelta(days=max(14, total // 40))
+        return self.now - span * (number / max(total, 1)) - timedelta(minutes=rng.randint(1, 50))
+
+    @staticmethod
+    def status_for(number):
+        """Most items are published; a few drafts, one in review, a few scheduled."""
+        position = number % 60
+        if position in (7, 29):
+            return "draft"
+        if position == 41:
+            return Status.REVIEW
+        if position in (3, 17, 50):
+            return "scheduled"
+        return Status.PUBLISHED
+
+    def bulk_create_new(self, model, objects, label):
+        """Insert the objects whose slug is not taken yet; return them with their ids."""
+        slugs = [obj.slug for obj in objects]
+        taken = set(model.objects.filter(slug__in=slugs).values_list("slug", flat=True))
+        fresh = [obj for obj in objects if obj.slug not in taken]
+        model.objects.bulk_create(fresh, batch_size=BATCH_SIZE)
+        self.report.add(label, len(fresh))
+        return fresh
+
+    def tag_items(self, model, tagged):
+        """Attach tags with one bulk insert: `tagged` is a list of (object, [tag, ...])."""
+        content_type = ContentType.objects.get_for_model(model)
+        TaggedItem.objects.bulk_create(
+            [
+                TaggedItem(content_type=content_type, object_id=obj.pk, tag=tag)
+                for obj, tags in tagged
+                for tag in tags
+            ],
+            batch_size=BATCH_SIZE,
+            ignore_conflicts=True,
+        )
+
+    # Content ---------------------------------------------------------------------
+
+    def sections(self):
+        for position, (name, slug, description) in enumerate(words.SECTIONS):
+            _, created = Section.objects.get_or_create(
+                slug=slug, defaults={"name": name, "description": description, "position": position}
+            )
+            self.report.add("sections", int(created))
+        return list(Section.objects.filter(slug__in=[slug for _, slug, _ in words.SECTIONS]))
+
+    def authors(self):
+        total = len(words.AUTHORS) * self.scale
+        authors = []
+        for number in range(total):
+            if number < len(words.AUTHORS):
+                name, role, bio = words.AUTHORS[number]
+                slug = slugify(name)
+            else:
+                rng = random.Random(f"author-{number}")
+                name = f"{rng.choice(words.FIRST_NAMES)} {rng.choice(words.LAST_NAMES)}"
+                role, bio = "Reporter", f"{name} reports for the newsroom."
+                slug = f"{slugify(name)}-{number}"
+            authors.append(
+                Author(name=name, slug=slug, role=role, bio=bio, email=f"{slug}@example.com")
+            )
+        fresh = self.bulk_create_new(Author, authors, "authors")
+        for author in fresh:
+            number = authors.index(author) if len(fresh) < 50 else 0
+            name = f"avatars/demo/{slugify(author.name)}.png"
+            if not default_storage.exists(name):
+                name = default_storage.save(name, ContentFile(draw_avatar(author.name, number)))
+            author.avatar = name
+        Author.objects.bulk_update(fresh, ["avatar"], batch_size=BATCH_SIZE)
+        return list(
+            Author.objects.filter(slug__in=[author.slug for author in authors]).order_by("pk")
+        )
+
+    def tags(self):
+        names = list(words.TAGS)
+        wanted = min(len(words.TAGS) * self.scale, MAX_TAGS)
+        extra = (f"{first} {second}" for first in words.TAG_WORDS for second in words.TAG_WORDS)
+        for number, name in enumerate(extra):
+            if len(names) >= wanted:
+                break
+            names.append(
+                f"{name.capitalize()} {number}"
+                if number >= len(words.TAG_WORDS) ** 2
+                else name.capitalize()
+            )
+        existing = set(Tag.objects.filter(name__in=names).values_list("name", flat=True))
+        Tag.objects.bulk_create(
+            [Tag(name=name, slug=slugify(name)) for name in names if name not in existing]
+        )
+        self.report.add("tags", len(names) - len(existing))
+        return list(Tag.objects.filter(name__in=names).order_by("pk"))
+
+    def articles(self, sections, authors, tags):
+        total = ARTICLES_PER_SCALE * self.scale
+        headlines_seen = set()
+        created = []
+        for start in range(0, total, BATCH_SIZE):
+            batch = []
+            for number in range(start, min(start + BATCH_SIZE, total)):
+                rng = random.Random(f"article-{number}")
+                section = sections[number % len(sections)]
+                _, place = rng.choice(words.PLACES)
+                headline = rng.choice(words.HEADLINES[section.slug]).format(place=place)
+                slug = slugify(headline)
+                if slug in headlines_seen or number >= ARTICLES_PER_SCALE:
+                    slug = f"{slug}-{number}"
+                headlines_seen.add(slug)
+                status = self.status_for(number)
+                body = self.body(rng)
+                article = Article(
+                    headline=headline,
+                    slug=slug[:200],
+                    standfirst=rng.choice(words.STANDFIRSTS),
+                    body=body,
+                    reading_time=reading_time_minutes(body),
+                    section=section,
+                    status=Status.PUBLISHED if status == "scheduled" else status,
+                    published_at=None
+                    if status in ("draft", Status.REVIEW)
+                    else self.published_at(rng, number, total, status),
+                    is_featured=number % 9 == 0,
+                )
+                article.number = number
+                article.rng = rng
+                batch.append(article)
+            fresh = self.bulk_create_new(Article, batch, "articles")
+            self.attach_to_articles(fresh, authors, tags)
+            created.extend(fresh)
+            self.progress("articles", min(start + BATCH_SIZE, total), total)
+        return created
+
+    def attach_to_articles(self, articles, authors, tags):
+        photos = [
+            self.photo(article.number, article.rng, article.headline.split(" as ")[0])
+            for article in articles
+        ]
+        Photo.objects.bulk_create(photos, batch_size=BATCH_SIZE)
+        self.report.add("photos", len(photos))
+        credits, tagged = [], []
+        for article, photo in zip(articles, photos, strict=True):
+            article.hero_photo = photo
+            rng = article.rng
+            byline = rng.sample(
+                authors, k=1 if rng.random() < 0.7 else min(len(authors), rng.randint(2, 3))
+            )
+            credits.extend(
+                ArticleAuthor(article=article, author=author, position=position)
+                for position, author in enumerate(byline)
+            )
+            tagged.append((article, rng.sample(tags, k=min(len(tags), rng.randint(1, 4)))))
+        Article.objects.bulk_update(articles, ["hero_photo"], batch_size=BATCH_SIZE)
+        ArticleAuthor.objects.bulk_create(credits, batch_size=BATCH_SIZE)
+        self.tag_items(Article, tagged)
+        # Editors' picks of related articles on every fifth article, from the same batch.
+        related = Article.related_articles.through
+        related.objects.bulk_create(
+            [
+                related(from_article_id=article.pk, to_article_id=articles[index - 1].pk)
+                for index, article in enumerate(articles)
+                if index and index % 5 == 0
+            ],
+            batch_size=BATCH_SIZE,
+        )
+
+    def quotes(self, articles, tags):
+        total = QUOTES_PER_SCALE * self.scale
+        for start in range(0, total, BATCH_SIZE):
+            batch, tagged = [], []
+            for number in range(start, min(start + BATCH_SIZE, total)):
+                rng = random.Random(f"quote-{number}")
+                text, speaker, context = rng.choice(words.QUOTES)
+                status = self.status_for(number + 5)
+                quote = Quote(
+                    slug=f"{slugify(speaker)}-{number}",
+                    text=text,
+                    speaker=speaker,
+                    context=context,
+                    source_article=rng.choice(articles)
+                    if articles and rng.random() < 0.3
+                    else None,
+                    status=Status.PUBLISHED if status == "scheduled" else status,
+                    published_at=None
+                    if status in ("draft", Status.REVIEW)
+                    else self.published_at(rng, number, total, status),
+                )
+                batch.append(quote)
+                tagged.append((quote, rng.sample(tags, k=min(len(tags), 1))))
+            fresh = set(id(quote) for quote in self.bulk_create_new(Quote, batch, "quotes"))
+            self.tag_items(Quote, [pair for pair in tagged if id(pair[0]) in fresh])
+            self.progress("quotes", min(start + BATCH_SIZE, total), total)
+
+    def videos(self, tags):
+        total = VIDEOS_PER_SCALE * self.scale
+        for start in range(0, total, BATCH_SIZE):
+            batch = []
+            for number in range(start, min(start + BATCH_SIZE, total)):
+                rng = random.Random(f"video-{number}")
+                title, seconds = words.VIDEOS[number % len(words.VIDEOS)]
+                status = self.status_for(number + 11)
+                batch.append(
+                    Video(
+                        slug=f"{slugify(title)}-{number}",
+                        title=title,
+                        teaser=rng.choice(words.STANDFIRSTS),
+                        video_url=f"https://videos.example.com/watch/{number}.mp4",
+                        duration_seconds=seconds,
+                        status=Status.PUBLISHED if status == "scheduled" else status,
+                        published_at=None
+                        if status in ("draft", Status.REVIEW)
+                        else self.published_at(rng, number, total, status),
+                    )
+                )
+                batch[-1].rng = rng
+            fresh = self.bulk_create_new(Video, batch, "videos")
+            thumbnails = [
+                self.photo(1000 + index, video.rng, video.title)
+                for index, video in enumerate(fresh)
+            ]
+            Photo.objects.bulk_create(thumbnails, batch_size=BATCH_SIZE)
+            self.report.add("photos", len(thumbnails))
+            for video, thumbnail in zip(fresh, thumbnails, strict=True):
+                video.thumbnail = thumbnail
+            Video.objects.bulk_update(fresh, ["thumbnail"], batch_size=BATCH_SIZE)
+            self.tag_items(
+                Video, [(video, video.rng.sample(tags, k=min(len(tags), 2))) for video in fresh]
+            )
+            self.progress("videos", min(start + BATCH_SIZE, total), total)
+
+    def editor(self, author):
+        user, created = get_user_model().objects.get_or_create(
+            username=DEMO_EDITOR_USERNAME,
+            defaults={"is_staff": True, "is_superuser": True, "email": "editor@example.com"},
+        )
+        if created:
+            user.set_password(DEMO_EDITOR_PASSWORD)
+            user.save()
+            self.report.add("users", 1)
+        if author.user_id is None and not hasattr(user, "author_profile"):
+            author.user = user
+            author.save(update_fields=["user"])
+
+    def run(self):
+        with transaction.atomic():
+            sections = self.sections()
+            authors = self.authors()
+            tags = self.tags()
+            self.articles(sections, authors, tags)
+            published = list(Article.objects.published().order_by("-published_at")[:200])
+            self.quotes(published, tags)
+            self.videos(tags)
+            self.editor(authors[0])
+        return self.report
+
+
+def seed(scale=1, progress=None):
+    """Create the demo newsroom at `scale` times its normal size; returns what was created."""
+    if scale < 1:
+        raise ValueError("scale must be at least 1")
+    return Seeder(scale=scale, progress=progress).run()

@@ -1,0 +1,82 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+
+from articles.models import Publishable, publishable_indexes
+
+
+class Quote(Publishable):
+    """A short statement for the News Feed: what was said, who said it, and where."""
+
+    text = models.TextField(help_text="The words as spoken, without quotation marks.")
+    speaker = models.CharField(max_length=200)
+    context = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text='Who the speaker is or where it was said, e.g. "Prime Minister of Poland, said on X".',
+    )
+    source_article = models.ForeignKey(
+        "articles.Article",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="quotes",
+        help_text="Our article that tells the story behind the quote.",
+    )
+    source_url = models.URLField(
+        max_length=500, blank=True, help_text="Where the quote was first published."
+    )
+
+    class Meta(Publishable.Meta):
+        indexes = publishable_indexes("quote")
+
+    def __str__(self):
+        return f"{self.speaker}: {self.text[:60]}"
+
+    def get_absolute_url(self):
+        return reverse("feed:quote", kwargs={"slug": self.slug})
+
+
+class Video(Publishable):
+    title = models.CharField(max_length=300)
+    teaser = models.TextField(blank=True, help_text="One or two lines shown under the thumbnail.")
+    thumbnail = models.ForeignKey(
+        "articles.Photo",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="thumbnail_of",
+    )
+    video_url = models.URLField(
+        "video address",
+        max_length=500,
+        help_text="The page or embed address of the video (YouTube, Vimeo or a direct .mp4 file).",
+    )
+    duration_seconds = models.PositiveIntegerField(
+        "duration", null=True, blank=True, help_text="Length in seconds."
+    )
+
+    class Meta(Publishable.Meta):
+        indexes = publishable_indexes("video")
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        super().clean()
+        if self.duration_seconds == 0:
+            raise ValidationError({"duration_seconds": "A video cannot last zero seconds."})
+
+    def get_absolute_url(self):
+        return reverse("feed:video", kwargs={"slug": self.slug})
+
+    @property
+    def duration_display(self):
+        """'4:05' or '1:02:09'."""
+        if not self.duration_seconds:
+            return ""
+        minutes, seconds = divmod(self.duration_seconds, 60)
+        hours, minutes = divmod(minutes, 60)
+        if hours:
+            return f"{hours}:{minutes:02d}:{seconds:02d}"
+        return f"{minutes}:{seconds:02d}"

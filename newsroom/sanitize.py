@@ -1,0 +1,43 @@
+"""
+HTML sanitising for everything editors, importers and feeds put into article bodies.
+
+The allow-list is what a news article needs (text structure, links, quotes, lists,
+tables, figures with images); everything else, and every attribute that can carry
+script, is removed by nh3 (the Rust `ammonia` sanitiser).
+"""
+
+import nh3
+
+ALLOWED_TAGS = {
+    "p", "br", "hr", "h2", "h3", "h4", "strong", "b", "em", "i", "u", "s", "sub", "sup",
+    "small", "mark", "abbr", "cite", "q", "code", "pre", "kbd", "blockquote", "ul", "ol",
+    "li", "dl", "dt", "dd", "a", "figure", "figcaption", "img", "table", "caption", "thead",
+    "tbody", "tfoot", "tr", "th", "td", "span",
+}  # fmt: skip
+
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title", "hreflang"},
+    "img": {"src", "alt", "width", "height", "loading"},
+    "abbr": {"title"},
+    "blockquote": {"cite"},
+    "q": {"cite"},
+    "ol": {"start", "reversed"},
+    "th": {"scope", "colspan", "rowspan"},
+    "td": {"colspan", "rowspan"},
+}
+
+URL_SCHEMES = {"http", "https", "mailto", "tel"}
+
+
+def sanitize_html(html):
+    """Return `html` reduced to the allow-list; links get a safe `rel`."""
+    if not html:
+        return ""
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    )

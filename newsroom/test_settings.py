@@ -1,0 +1,15 @@
+"""Settings for the test suite: the real ones, made fast and self-contained."""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "test-only-" + "k3y" * 20)
+os.environ.setdefault("HTTPS", "false")
+
+from newsroom.settings import *  # noqa: E402,F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Tests render templates without running collectstatic first.
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}

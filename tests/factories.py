@@ -1,0 +1,101 @@
+from datetime import timedelta
+
+import factory
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from articles.models import Article, ArticleAuthor, Photo, Section, Status
+from authors.models import Author
+from feed.models import Quote, Video
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ["username"]
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.com")
+    password = factory.django.Password("a-strong-test-password")
+
+
+class AuthorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Author
+
+    name = factory.Faker("name")
+    slug = factory.Sequence(lambda n: f"author-{n}")
+    role = "Reporter"
+
+
+class SectionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Section
+
+    name = factory.Sequence(lambda n: f"Section {n}")
+    slug = factory.Sequence(lambda n: f"section-{n}")
+
+
+class PhotoFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Photo
+
+    image = factory.django.ImageField(width=320, height=180, color="navy")
+    alt_text = factory.Faker("sentence", nb_words=6)
+    caption = "KYIV, UKRAINE - NOVEMBER 19: A street after the rain."
+    photographer = "Brandon Bell"
+    agency = "Getty Images"
+
+
+class PublishedFactory(factory.django.DjangoModelFactory):
+    """Published an hour ago unless told otherwise; see the draft/scheduled traits."""
+
+    class Meta:
+        abstract = True
+
+    status = Status.PUBLISHED
+    published_at = factory.LazyFunction(lambda: timezone.now() - timedelta(hours=1))
+
+    class Params:
+        draft = factory.Trait(status=Status.DRAFT, published_at=None)
+        scheduled = factory.Trait(
+            published_at=factory.LazyFunction(lambda: timezone.now() + timedelta(hours=1))
+        )
+
+
+class ArticleFactory(PublishedFactory):
+    class Meta:
+        model = Article
+        skip_postgeneration_save = True
+
+    headline = factory.Faker("sentence", nb_words=7)
+    slug = factory.Sequence(lambda n: f"article-{n}")
+    standfirst = factory.Faker("sentence", nb_words=15)
+    body = factory.LazyFunction(lambda: "<p>" + "word " * 300 + "</p>")
+    section = factory.SubFactory(SectionFactory)
+
+    @factory.post_generation
+    def authors(self, create, extracted, **kwargs):
+        if create and extracted:
+            for position, author in enumerate(extracted):
+                ArticleAuthor.objects.create(article=self, author=author, position=position)
+
+
+class QuoteFactory(PublishedFactory):
+    class Meta:
+        model = Quote
+
+    slug = factory.Sequence(lambda n: f"quote-{n}")
+    text = factory.Faker("sentence", nb_words=12)
+    speaker = factory.Faker("name")
+    context = "said on X"
+
+
+class VideoFactory(PublishedFactory):
+    class Meta:
+        model = Video
+
+    slug = factory.Sequence(lambda n: f"video-{n}")
+    title = factory.Faker("sentence", nb_words=6)
+    video_url = factory.Sequence(lambda n: f"https://videos.example.com/{n}.mp4")
+    duration_seconds = 125

@@ -1,0 +1,42 @@
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from feed.stream import latest_items
+from tests.factories import ArticleFactory, QuoteFactory, VideoFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_feed_interleaves_kinds_newest_first():
+    now = timezone.now()
+    article = ArticleFactory(published_at=now - timedelta(minutes=30))
+    quote = QuoteFactory(published_at=now - timedelta(minutes=10))
+    video = VideoFactory(published_at=now - timedelta(minutes=20))
+    QuoteFactory(draft=True)
+    VideoFactory(scheduled=True)
+
+    items = latest_items(10)
+
+    assert [(item.kind, item.object) for item in items] == [
+        ("quote", quote),
+        ("video", video),
+        ("article", article),
+    ]
+
+
+@pytest.mark.parametrize("count", [1, 12])
+def test_feed_query_count_does_not_grow_with_items(count, django_assert_num_queries):
+    """One UNION query, one per kind for the objects, one for article bylines."""
+    for _ in range(count):
+        ArticleFactory()
+        QuoteFactory()
+        VideoFactory()
+    with django_assert_num_queries(5):
+        items = latest_items(3 * count)
+        assert len(items) == 3 * count
+        for item in items:
+            if item.kind == "article":
+                assert item.object.section.name
+                item.object.byline  # noqa: B018 - reading it must not query
