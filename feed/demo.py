@@ -9,6 +9,7 @@ an interrupted large run can be resumed. Rows are written with bulk inserts so
 
 import colorsys
 import io
+import itertools
 import random
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -231,17 +232,15 @@ class Seeder:
         )
 
     def tags(self):
-        names = list(words.TAGS)
         wanted = min(len(words.TAGS) * self.scale, MAX_TAGS)
-        extra = (f"{first} {second}" for first in words.TAG_WORDS for second in words.TAG_WORDS)
-        for number, name in enumerate(extra):
-            if len(names) >= wanted:
-                break
-            names.append(
-                f"{name.capitalize()} {number}"
-                if number >= len(words.TAG_WORDS) ** 2
-                else name.capitalize()
-            )
+        pairs = (
+            f"{first.capitalize()} {second}"
+            for first in words.TAG_WORDS
+            for second in words.TAG_WORDS
+            if first != second
+        )
+        numbered = (f"Topic {number}" for number in itertools.count(1))
+        names = list(itertools.islice(itertools.chain(words.TAGS, pairs, numbered), wanted))
         existing = set(Tag.objects.filter(name__in=names).values_list("name", flat=True))
         Tag.objects.bulk_create(
             [Tag(name=name, slug=slugify(name)) for name in names if name not in existing]
@@ -252,7 +251,6 @@ class Seeder:
     def articles(self, sections, authors, tags):
         total = ARTICLES_PER_SCALE * self.scale
         headlines_seen = set()
-        created = []
         for start in range(0, total, BATCH_SIZE):
             batch = []
             for number in range(start, min(start + BATCH_SIZE, total)):
@@ -284,9 +282,7 @@ class Seeder:
                 batch.append(article)
             fresh = self.bulk_create_new(Article, batch, "articles")
             self.attach_to_articles(fresh, authors, tags)
-            created.extend(fresh)
             self.progress("articles", min(start + BATCH_SIZE, total), total)
-        return created
 
     def attach_to_articles(self, articles, authors, tags):
         photos = [
