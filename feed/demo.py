@@ -35,6 +35,7 @@ ARTICLES_PER_SCALE = 60
 QUOTES_PER_SCALE = 40
 VIDEOS_PER_SCALE = 12
 MAX_TAGS = 2000
+MAX_AUTHORS = 1000
 # Pictures are drawn once and shared by many photo rows when the scale is large.
 MAX_DISTINCT_PICTURES = 48
 BATCH_SIZE = 1000
@@ -205,7 +206,7 @@ class Seeder:
         return list(Section.objects.filter(slug__in=[slug for _, slug, _ in words.SECTIONS]))
 
     def authors(self):
-        total = len(words.AUTHORS) * self.scale
+        total = min(len(words.AUTHORS) * self.scale, MAX_AUTHORS)
         authors = []
         for number in range(total):
             if number < len(words.AUTHORS):
