@@ -16,7 +16,7 @@ from articles.models import Status
 
 from .errors import ImportFileError
 from .ghostcards import render_lexical, render_mobiledoc
-from .html import absolute_url, plain_text
+from .html import absolute_url, plain_text, tidy
 from .records import ArticleRecord, AuthorRecord, Export, PhotoRecord
 
 CONTENT_TABLES = {"posts", "users", "tags", "posts_authors", "posts_tags", "posts_meta"}
@@ -146,7 +146,7 @@ class GhostReader:
             body = render_lexical(post["lexical"])
         elif not body and post.get("mobiledoc"):
             body = render_mobiledoc(post["mobiledoc"])
-        body = (body or "").replace(GHOST_URL, "")
+        body = tidy((body or "").replace(GHOST_URL, ""))
 
         extra = posts_meta.get(post_id) or {}
         photo = None

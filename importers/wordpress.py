@@ -257,7 +257,7 @@ class WordPressReader:
             "title": plain_text(item.get("title")),
             "parent": item.get("wp:post_parent", ""),
             "mime": guess_mime(url),
-            "credit": credit.group(1) if credit else "",
+            "credit": plain_text(credit.group(1)) if credit else "",
         }
 
     def article(self, item):
