@@ -57,7 +57,9 @@ class ImportCommand(BaseCommand):
                 filled = BAR_WIDTH * done // total
                 bar = "#" * filled + "." * (BAR_WIDTH - filled)
                 self.stderr.write(
-                    f"\rImporting [{bar}] {done:,}/{total:,}", ending="\n" if done >= total else ""
+                    f"\rImporting [{bar}] {done:,}/{total:,}",
+                    ending="\n" if done >= total else "",
+                    style_func=lambda text: text,  # progress, not an error: no red
                 )
 
         try:

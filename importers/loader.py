@@ -72,6 +72,7 @@ class Loader:
         self.saved_files = []
         self.authors = {}
         self.sections = {}
+        self.photos = {}
         self.reserved_slugs = {}
         self.claimed_paths = set()
         self.content_types = {}
@@ -275,6 +276,8 @@ class Loader:
             "photographer": clip(record.photographer, Photo, "photographer"),
             "agency": clip(record.agency, Photo, "agency"),
         }
+        if record.source_id in self.photos:
+            return self.photos[record.source_id]  # one picture heading several articles
         photo = self.find("photo", record.source_id, Photo)
         created = photo is None
         if created:
@@ -291,6 +294,7 @@ class Loader:
         if created:
             self.remember("photo", record.source_id, photo)
         self.report.count("photos", IMPORTED if created else UPDATED if changed else UNCHANGED)
+        self.photos[record.source_id] = photo
         return photo
 
     def load_article(self, record):

@@ -131,7 +131,9 @@ def test_theme_unit_test_data_edge_cases(run_import):
 
 
 def test_block_test_data_titles_and_blocks(run_import):
-    run_import("import_wordpress", fixture_file(BLOCKS))
+    _, report = run_import("import_wordpress", fixture_file(BLOCKS))
+    # Four posts share one featured image: one photo, counted once.
+    assert counts(report, "photos") == {"imported": 1, "updated": 0, "unchanged": 0, "skipped": 0}
     assert Article.objects.filter(headline="Media & Text").exists()
     assert not Article.objects.filter(headline__contains="&amp;").exists()
     # Two posts share the name "footnotes" in this export: the second gets a new slug.
