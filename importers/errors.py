@@ -1,0 +1,2 @@
+class ImportFileError(Exception):
+    """The export cannot be read; the message says where and why, for the operator."""
