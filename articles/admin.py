@@ -481,6 +481,9 @@ class PreviewLinkAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(visit_total=Count("visits"))
 
+    def get_inlines(self, request, obj):
+        return self.inlines if obj is not None else []
+
     def get_form(self, request, obj=None, change=False, **kwargs):
         if obj is None:
             kwargs["form"] = PreviewLinkForm
