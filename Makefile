@@ -33,7 +33,7 @@ static: $(VENV)/.installed .env
 run: seed static
 	@echo ""
 	@echo "  Site:   http://127.0.0.1:$(PORT)/"
-	@echo "  Admin:  http://127.0.0.1:$(PORT)/admin/  (demo editor: editor / newsroom-demo)"
+	@echo "  Admin:  http://127.0.0.1:$(PORT)/admin/  (demo logins: editor or contributor, password newsroom-demo)"
 	@echo ""
 	$(BIN)/gunicorn -c newsroom/gunicorn.conf.py
 

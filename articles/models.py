@@ -1,21 +1,56 @@
 import math
+import uuid
 
+from django.conf import settings
+from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
+from django.utils.text import Truncator
+from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 
 from newsroom.sanitize import sanitize_html
 
 WORDS_PER_MINUTE = 230
+STANDFIRST_WORDS = 40
+
+# What the body editor offers; the sanitiser's allow-list (newsroom/sanitize.py) is wider,
+# so text pasted or imported from elsewhere keeps its tables and figures.
+BODY_EDITOR_EXTENSIONS = {
+    "Paragraph": True,
+    "Heading": {"levels": [2, 3]},
+    "Bold": True,
+    "Italic": True,
+    "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto", "tel"]},
+    "Blockquote": True,
+    "BulletList": True,
+    "OrderedList": True,
+    "ListItem": True,
+    "HardBreak": True,
+    "Figure": True,
+    "Image": True,
+    "Caption": True,
+    "History": True,
+    "SpecialCharacters": True,
+}
 
 
 def reading_time_minutes(html):
     """Minutes an average adult needs to read `html`, never less than one."""
     words = len(strip_tags(html).split())
     return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+
+def summary_from_html(html, words=STANDFIRST_WORDS, max_chars=None):
+    """Plain text of the body's opening, cut at a word boundary: a standfirst when none is given."""
+    text = " ".join(strip_tags(html.replace("</p>", "</p> ")).split())
+    text = Truncator(text).words(words, truncate="…")
+    if max_chars:
+        text = Truncator(text).chars(max_chars, truncate="…")
+    return text
 
 
 class Status(models.TextChoices):
@@ -36,6 +71,9 @@ class PublishableQuerySet(models.QuerySet):
 
     def drafts(self):
         return self.filter(status__in=[Status.DRAFT, Status.REVIEW])
+
+    def in_review(self):
+        return self.filter(status=Status.REVIEW)
 
 
 class Publishable(models.Model):
@@ -61,9 +99,21 @@ class Publishable(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The staff account that started the item; contributors may edit their own drafts.",
+    )
     tags = TaggableManager(blank=True, help_text="Comma-separated; each tag has its own page.")
 
     objects = PublishableQuerySet.as_manager()
+
+    # Statuses in which the people who started an item may still change it.
+    EDITABLE_BY_CONTRIBUTORS = (Status.DRAFT, Status.REVIEW)
 
     class Meta:
         abstract = True
@@ -90,6 +140,17 @@ class Publishable(models.Model):
             and self.published_at is not None
             and self.published_at > timezone.now()
         )
+
+    def is_owned_by(self, user):
+        """True when `user` started this item."""
+        return self.created_by_id is not None and self.created_by_id == user.pk
+
+    def publishing_problems(self, author_count=None):
+        """What stops the item from being published, as sentences for the editor; empty when ready."""
+        problems = []
+        if not self.slug:
+            problems.append("It needs a slug (its web address).")
+        return problems
 
 
 def publishable_indexes(prefix):
@@ -119,6 +180,12 @@ class Section(models.Model):
         return reverse("articles:section", kwargs={"slug": self.slug})
 
 
+class PhotoQuerySet(models.QuerySet):
+    def missing_credits(self):
+        """Photos without alt text, or with neither a photographer nor an agency."""
+        return self.filter(models.Q(alt_text="") | models.Q(photographer="", agency=""))
+
+
 class Photo(models.Model):
     """A picture with the words that must travel with it: alt text, caption and credit."""
 
@@ -127,7 +194,7 @@ class Photo(models.Model):
         width_field="width",
         height_field="height",
         blank=True,
-        help_text="JPEG, PNG or WebP.",
+        help_text="JPEG, PNG, WebP or GIF. Location and camera data are removed when uploaded.",
     )
     source_url = models.URLField(
         max_length=500,
@@ -153,6 +220,8 @@ class Photo(models.Model):
         default=0.5, help_text="Vertical focal point, 0 (top) to 1 (bottom), kept when cropping."
     )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = PhotoQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -189,9 +258,17 @@ class Article(Publishable):
     headline = models.CharField(max_length=300)
     standfirst = models.TextField(
         blank=True,
-        help_text="The summary under the headline; also used in lists and search results.",
+        help_text=(
+            "The summary under the headline; also used in lists and search results. "
+            "Left empty, the opening of the body is used."
+        ),
     )
-    body = models.TextField(blank=True, help_text="Cleaned of anything unsafe when saved.")
+    body = ProseEditorField(
+        blank=True,
+        config={"extensions": BODY_EDITOR_EXTENSIONS},
+        sanitize=sanitize_html,
+        help_text="Cleaned of anything unsafe when saved.",
+    )
     hero_photo = models.ForeignKey(
         Photo,
         null=True,
@@ -226,7 +303,10 @@ class Article(Publishable):
         "SEO description",
         max_length=300,
         blank=True,
-        help_text="Replaces the standfirst in search results and social cards.",
+        help_text=(
+            "Replaces the standfirst in search results and social cards. "
+            "Left empty, it is filled from the standfirst or the body."
+        ),
     )
 
     class Meta(Publishable.Meta):
@@ -240,6 +320,9 @@ class Article(Publishable):
                 fields=["is_featured", "status", "-published_at"], name="article_featured_idx"
             ),
         ]
+        permissions = [
+            ("publish_article", "Can publish, schedule and unpublish articles"),
+        ]
 
     def __str__(self):
         return self.headline
@@ -247,12 +330,55 @@ class Article(Publishable):
     def save(self, *args, **kwargs):
         self.body = sanitize_html(self.body)
         self.reading_time = reading_time_minutes(self.body)
+        derived = {"body", "reading_time"}
+        if not self.standfirst.strip() and self.body:
+            self.standfirst = summary_from_html(self.body)
+            derived.add("standfirst")
+        if not self.seo_description.strip() and (self.standfirst or self.body):
+            source = self.standfirst or self.body
+            self.seo_description = summary_from_html(source, max_chars=160)
+            derived.add("seo_description")
         if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "body", "reading_time"}
+            kwargs["update_fields"] = {*kwargs["update_fields"], *derived}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    def is_owned_by(self, user):
+        """True when `user` started the article or is on its byline."""
+        if super().is_owned_by(user):
+            return True
+        return self.pk is not None and self.credits.filter(author__user=user).exists()
+
+    def publishing_problems(self, author_count=None):
+        """
+        What a published article must have: headline, slug, at least one author, and,
+        when it has a hero photo, that photo's alt text and credit.
+
+        `author_count` lets the admin pass the byline being submitted with the form.
+        """
+        problems = super().publishing_problems()
+        if not self.headline.strip():
+            problems.insert(0, "It needs a headline.")
+        if author_count is None:
+            author_count = self.credits.count() if self.pk else 0
+        if author_count < 1:
+            problems.append("It needs at least one author in the byline.")
+        photo = self.hero_photo
+        if photo is not None:
+            if not photo.alt_text.strip():
+                problems.append("The hero photo needs alt text.")
+            if not photo.credit:
+                problems.append("The hero photo needs a credit (photographer or agency).")
+        return problems
+
+    @property
+    def last_modified_at(self):
+        """When readers were last told of a change: publication or the latest correction."""
+        times = [self.published_at, *(c.noted_at for c in self.corrections.all())]
+        times = [time for time in times if time is not None]
+        return max(times) if times else self.updated_at
 
     @property
     def byline(self):
@@ -276,3 +402,129 @@ class ArticleAuthor(models.Model):
 
     def __str__(self):
         return f"{self.author} on {self.article}"
+
+
+class Correction(models.Model):
+    """A dated note telling readers what changed in a published article, and why."""
+
+    class Kind(models.TextChoices):
+        CORRECTION = "correction", "Correction"
+        UPDATE = "update", "Update"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="corrections")
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.CORRECTION)
+    note = models.TextField(
+        help_text='Shown under the article, e.g. "An earlier version misstated the date of the vote."'
+    )
+    noted_at = models.DateTimeField(
+        "date",
+        default=timezone.now,
+        help_text="Shown with the note; the article's “Updated” time moves to the latest note.",
+    )
+
+    class Meta:
+        ordering = ["noted_at", "id"]
+        verbose_name = "correction or update"
+        verbose_name_plural = "Corrections and updates (shown to readers)"
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.note[:60]}"
+
+
+class ArticleSlugHistory(models.Model):
+    """An address an article was published under before its slug changed; it redirects."""
+
+    old_slug = models.SlugField(max_length=200, unique=True)
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="old_slugs")
+    changed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-changed_at", "-id"]
+        verbose_name = "old slug"
+        verbose_name_plural = "old slugs"
+
+    def __str__(self):
+        return f"{self.old_slug} → {self.article.slug}"
+
+
+PREVIEW_LIFETIMES = [
+    (1, "1 hour"),
+    (24, "1 day"),
+    (72, "3 days"),
+    (168, "1 week"),
+    (720, "30 days"),
+]
+PREVIEW_LINK_SALT = "articles.preview-link"
+
+
+class PreviewLinkQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(revoked_at__isnull=True, expires_at__gt=timezone.now())
+
+
+class PreviewLink(models.Model):
+    """A shareable, expiring, revocable link to an unpublished article for people without an account."""
+
+    key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="preview_links")
+    note = models.CharField(
+        max_length=200, blank=True, help_text="Who the link is for, e.g. “Legal review”."
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        editable=False,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField(help_text="After this time the link shows “expired”.")
+    revoked_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    objects = PreviewLinkQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["article", "-created_at"], name="previewlink_article_idx")]
+
+    def __str__(self):
+        return f"Preview of “{self.article}”"
+
+    def get_absolute_url(self):
+        return reverse("articles:shared-preview", kwargs={"token": self.token})
+
+    @property
+    def is_revoked(self):
+        return self.revoked_at is not None
+
+    @property
+    def is_expired(self):
+        return self.expires_at <= timezone.now()
+
+    @property
+    def is_active(self):
+        return not self.is_revoked and not self.is_expired
+
+    @property
+    def token(self):
+        """The link's key, signed with the site's secret so keys cannot be guessed or forged."""
+        return signing.Signer(salt=PREVIEW_LINK_SALT).sign(self.key.hex)
+
+    @classmethod
+    def key_from_token(cls, token):
+        """The key inside a token from a URL; raises signing.BadSignature when forged."""
+        return uuid.UUID(hex=signing.Signer(salt=PREVIEW_LINK_SALT).unsign(token))
+
+
+class PreviewVisit(models.Model):
+    """One opening of a shared preview link, so editors can see whether and when it was used."""
+
+    link = models.ForeignKey(PreviewLink, on_delete=models.CASCADE, related_name="visits")
+    visited_at = models.DateTimeField(auto_now_add=True)
+    user_agent = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-visited_at", "-id"]
+
+    def __str__(self):
+        return f"{self.link} opened {self.visited_at:%Y-%m-%d %H:%M}"

@@ -1,11 +1,19 @@
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView
 
 from .models import Article, Section
+from .redirects import redirect_from_old_slug
 
 
 class ArticleDetailView(DetailView):
     template_name = "articles/article_detail.html"
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            return redirect_from_old_slug(kwargs["slug"])
 
     def get_queryset(self):
         return (

@@ -1,15 +1,17 @@
 from django.contrib import admin
 from django.db.models import Count
 from django.utils.html import format_html
+from reversion.admin import VersionAdmin
 
 from newsroom.admin_fields import URL_FIELD_OVERRIDES
+from newsroom.images import IMAGE_FIELD_OVERRIDES
 
 from .models import Author
 
 
 @admin.register(Author)
-class AuthorAdmin(admin.ModelAdmin):
-    formfield_overrides = URL_FIELD_OVERRIDES
+class AuthorAdmin(VersionAdmin):
+    formfield_overrides = {**URL_FIELD_OVERRIDES, **IMAGE_FIELD_OVERRIDES}
     list_display = ["avatar_preview", "name", "role", "user", "article_count"]
     list_display_links = ["avatar_preview", "name"]
     search_fields = ["name", "role", "slug"]

@@ -7,7 +7,7 @@ from .models import Quote, Video
 
 @admin.register(Quote)
 class QuoteAdmin(PublishableAdmin):
-    list_display = ["__str__", "speaker", "status", "published_at", "live", "tag_list"]
+    list_display = ["__str__", "speaker", "state", "published_at", "live", "tag_list"]
     search_fields = ["text", "speaker", "context"]
     prepopulated_fields = {"slug": ["speaker"]}
     autocomplete_fields = ["source_article"]
@@ -21,7 +21,7 @@ class QuoteAdmin(PublishableAdmin):
 
 @admin.register(Video)
 class VideoAdmin(PublishableAdmin):
-    list_display = ["title", "preview", "duration_display", "status", "published_at", "live"]
+    list_display = ["title", "preview", "duration_display", "state", "published_at", "live"]
     list_select_related = ["thumbnail"]
     search_fields = ["title", "teaser"]
     prepopulated_fields = {"slug": ["title"]}

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -41,7 +42,8 @@ MAX_DISTINCT_PICTURES = 48
 BATCH_SIZE = 1000
 
 DEMO_EDITOR_USERNAME = "editor"
-DEMO_EDITOR_PASSWORD = "newsroom-demo"  # noqa: S105 - printed by `make run`, demo data only
+DEMO_CONTRIBUTOR_USERNAME = "contributor"
+DEMO_PASSWORD = "newsroom-demo"  # noqa: S105 - printed by `make run`, demo data only
 
 
 @dataclass
@@ -382,18 +384,23 @@ class Seeder:
             )
             self.progress("videos", min(start + BATCH_SIZE, total), total)
 
-    def editor(self, author):
+    def staff_user(self, username, group_name, author):
+        """A demo login in one of the newsroom's groups, signing the given author's byline."""
         user, created = get_user_model().objects.get_or_create(
-            username=DEMO_EDITOR_USERNAME,
-            defaults={"is_staff": True, "is_superuser": True, "email": "editor@example.com"},
+            username=username,
+            defaults={"is_staff": True, "email": f"{username}@example.com"},
         )
         if created:
-            user.set_password(DEMO_EDITOR_PASSWORD)
-            user.save()
+            user.set_password(DEMO_PASSWORD)
             self.report.add("users", 1)
+        # Earlier demos made the editor a superuser; roles now come from the groups.
+        user.is_staff, user.is_superuser = True, False
+        user.save()
+        user.groups.add(Group.objects.get_or_create(name=group_name)[0])
         if author.user_id is None and not hasattr(user, "author_profile"):
             author.user = user
             author.save(update_fields=["user"])
+        return user
 
     def run(self):
         with transaction.atomic():
@@ -404,7 +411,8 @@ class Seeder:
             published = list(Article.objects.published().order_by("-published_at")[:200])
             self.quotes(published, tags)
             self.videos(tags)
-            self.editor(authors[0])
+            self.staff_user(DEMO_EDITOR_USERNAME, "Editor", authors[0])
+            self.staff_user(DEMO_CONTRIBUTOR_USERNAME, "Contributor", authors[1])
         return self.report
 
 

@@ -29,6 +29,7 @@ class Quote(Publishable):
 
     class Meta(Publishable.Meta):
         indexes = publishable_indexes("quote")
+        permissions = [("publish_quote", "Can publish, schedule and unpublish quotes")]
 
     def __str__(self):
         return f"{self.speaker}: {self.text[:60]}"
@@ -58,6 +59,7 @@ class Video(Publishable):
 
     class Meta(Publishable.Meta):
         indexes = publishable_indexes("video")
+        permissions = [("publish_video", "Can publish, schedule and unpublish videos")]
 
     def __str__(self):
         return self.title

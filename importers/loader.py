@@ -33,6 +33,8 @@ MEDIA_MARKERS = ("/wp-content/uploads/", "/content/images/")
 IMG_SRC = re.compile(r"""<img\b[^>]*?\bsrc\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 TAG_NAME_LENGTH = 100
 
+FILLED_WHEN_EMPTY = {"standfirst", "seo_description"}
+
 
 def field_length(model, name):
     return model._meta.get_field(name).max_length
@@ -126,6 +128,10 @@ class Loader:
         """Set `values` on `obj`; True when any of them differed."""
         changed = False
         for name, value in values.items():
+            # The site fills these from the body when they are empty, so an empty value in
+            # the export means "let the site derive it", not a change.
+            if name in FILLED_WHEN_EMPTY and not value and getattr(obj, name):
+                continue
             if getattr(obj, name) != value:
                 setattr(obj, name, value)
                 changed = True

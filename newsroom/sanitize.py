@@ -27,6 +27,17 @@ ALLOWED_ATTRIBUTES = {
 }
 
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
+# ammonia checks schemes on href and src but not on `cite`, which readers' tools may follow.
+CHECKED_URL_ATTRIBUTES = {"cite"}
+
+
+def _drop_unsafe_urls(element, attribute, value):
+    """nh3 attribute filter: keep a `cite` only when it is relative or uses an allowed scheme."""
+    if attribute in CHECKED_URL_ATTRIBUTES:
+        scheme, colon, _ = "".join(value.split()).partition(":")
+        if colon and "/" not in scheme and scheme.lower() not in URL_SCHEMES:
+            return None
+    return value
 
 
 def sanitize_html(html):
@@ -40,4 +51,5 @@ def sanitize_html(html):
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer",
         strip_comments=True,
+        attribute_filter=_drop_unsafe_urls,
     )

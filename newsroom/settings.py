@@ -86,6 +86,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "taggit",
+    "django_prose_editor",
+    "reversion",
     "authors",
     "articles",
     "feed",

@@ -20,3 +20,38 @@ def jpeg_upload():
         return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/jpeg")
 
     return make
+
+
+def _staff_in_group(username, group_name):
+    from django.contrib.auth.models import Group
+
+    from tests.factories import AuthorFactory, UserFactory
+
+    user = UserFactory(username=username, is_staff=True)
+    user.groups.add(Group.objects.get(name=group_name))
+    AuthorFactory(name=username.title(), user=user)
+    return user
+
+
+@pytest.fixture
+def contributor(db):
+    """A staff user in the Contributor group, with an author profile for bylines."""
+    return _staff_in_group("casey", "Contributor")
+
+
+@pytest.fixture
+def editor(db):
+    """A staff user in the Editor group, with an author profile for bylines."""
+    return _staff_in_group("edith", "Editor")
+
+
+@pytest.fixture
+def contributor_client(client, contributor):
+    client.force_login(contributor)
+    return client
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client

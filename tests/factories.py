@@ -4,7 +4,16 @@ import factory
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from articles.models import Article, ArticleAuthor, Photo, Section, Status
+from articles.models import (
+    Article,
+    ArticleAuthor,
+    ArticleSlugHistory,
+    Correction,
+    Photo,
+    PreviewLink,
+    Section,
+    Status,
+)
 from authors.models import Author
 from feed.models import Quote, Video
 
@@ -99,3 +108,29 @@ class VideoFactory(PublishedFactory):
     title = factory.Faker("sentence", nb_words=6)
     video_url = factory.Sequence(lambda n: f"https://videos.example.com/{n}.mp4")
     duration_seconds = 125
+
+
+class CorrectionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Correction
+
+    article = factory.SubFactory(ArticleFactory)
+    note = "An earlier version of this article misstated the date of the vote."
+
+
+class PreviewLinkFactory(factory.django.DjangoModelFactory):
+    """A link valid for a day unless told otherwise."""
+
+    class Meta:
+        model = PreviewLink
+
+    article = factory.SubFactory(ArticleFactory, draft=True)
+    expires_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=1))
+
+
+class ArticleSlugHistoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ArticleSlugHistory
+
+    article = factory.SubFactory(ArticleFactory)
+    old_slug = factory.Sequence(lambda n: f"old-slug-{n}")

@@ -82,3 +82,19 @@ def test_an_author_cannot_be_credited_twice_on_one_article():
     author = AuthorFactory()
     with pytest.raises(IntegrityError):
         ArticleFactory(authors=[author, author])
+
+
+def test_empty_standfirst_and_seo_description_are_filled_from_the_body():
+    article = ArticleFactory(
+        standfirst="",
+        seo_description="",
+        body="<p>The council voted on Tuesday to close the bridge.</p><p>More later.</p>",
+    )
+    assert article.standfirst == "The council voted on Tuesday to close the bridge. More later."
+    assert article.seo_description == article.standfirst
+
+
+def test_written_standfirst_is_kept_and_seo_description_follows_it():
+    article = ArticleFactory(standfirst="Our summary.", seo_description="")
+    assert article.standfirst == "Our summary."
+    assert article.seo_description == "Our summary."

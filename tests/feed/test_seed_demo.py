@@ -65,3 +65,19 @@ def test_command_reports_what_it_made():
 def test_command_refuses_a_scale_below_one():
     with pytest.raises(CommandError, match="at least 1"):
         call_command("seed_demo", scale=0)
+
+
+def test_demo_logins_are_an_editor_and_a_contributor(client):
+    from django.contrib.auth import get_user_model
+
+    seed()
+    users = get_user_model().objects
+    editor, contributor = users.get(username="editor"), users.get(username="contributor")
+    assert not editor.is_superuser and editor.is_staff
+    assert list(editor.groups.values_list("name", flat=True)) == ["Editor"]
+    assert editor.has_perm("articles.publish_article")
+    assert list(contributor.groups.values_list("name", flat=True)) == ["Contributor"]
+    assert not contributor.has_perm("articles.publish_article")
+    assert contributor.author_profile.articles.exists(), "the contributor has a byline to work on"
+    assert client.login(username="editor", password="newsroom-demo")
+    assert client.get("/admin/").status_code == 200

@@ -1,0 +1,136 @@
+"""
+Checks and clean-up for uploaded pictures (photos and author avatars).
+
+Every upload is opened with Pillow and refused unless it is a real JPEG, PNG, WebP or
+GIF within the size and pixel limits; pictures that declare enormous dimensions
+(decompression bombs, which would exhaust memory when decoded) get a clear message.
+The stored copy is turned upright from its EXIF orientation and written without EXIF,
+GPS, XMP or comments: a photographer's location must never reach the public site.
+"""
+
+import io
+import warnings
+from pathlib import Path
+
+from django import forms
+from django.contrib.admin.widgets import AdminFileWidget
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import models
+from django.template.defaultfilters import filesizeformat
+from PIL import Image, ImageOps
+
+# Pillow format name → file extension of the stored copy.
+ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif"}
+MAX_UPLOAD_BYTES = 25 * 1024 * 1024
+# 50 megapixels is more than any press camera makes and far less than a bomb declares.
+MAX_PIXELS = 50_000_000
+JPEG_QUALITY = 90
+
+BOMB_MESSAGE = (
+    "This picture declares more pixels than the %(limit)s megapixels allowed%(size)s; files "
+    "like this are used to exhaust the server's memory. Export a smaller version and upload that."
+)
+
+
+def _bomb_error(width=None, height=None):
+    size = f" ({width:,} × {height:,})" if width else ""
+    return ValidationError(
+        BOMB_MESSAGE,
+        code="too_many_pixels",
+        params={"limit": MAX_PIXELS // 1_000_000, "size": size},
+    )
+
+
+def _inspect(upload):
+    """Open and verify the upload; return its Pillow format name. Raises ValidationError."""
+    upload.seek(0)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(upload) as image:
+                width, height = image.size
+                image_format = image.format
+                if width * height > MAX_PIXELS:
+                    raise _bomb_error(width, height)
+                image.verify()
+    except ValidationError:
+        raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise _bomb_error() from None
+    except Exception:
+        raise ValidationError(
+            "This file is not a picture Pillow can read, or it is damaged. "
+            "Upload a JPEG, PNG, WebP or GIF.",
+            code="invalid_image",
+        ) from None
+    if image_format not in ALLOWED_FORMATS:
+        raise ValidationError(
+            "%(format)s pictures are not accepted. Upload a JPEG, PNG, WebP or GIF.",
+            code="format",
+            params={"format": image_format},
+        )
+    return image_format
+
+
+def _without_metadata(image, image_format):
+    """Encode `image` upright and without metadata; keep the colour profile."""
+    icc_profile = image.info.get("icc_profile")
+    buffer = io.BytesIO()
+    if image_format == "GIF":
+        # Keep animation; GIFs carry no EXIF, but drop comments and XMP.
+        for key in ("comment", "xmp", "extension"):
+            image.info.pop(key, None)
+        image.save(buffer, "GIF", save_all=getattr(image, "is_animated", False))
+        return buffer.getvalue()
+    upright = ImageOps.exif_transpose(image)
+    upright.info = {}
+    options = {"icc_profile": icc_profile} if icc_profile else {}
+    if image_format == "JPEG":
+        if upright.mode not in ("RGB", "L", "CMYK"):
+            upright = upright.convert("RGB")
+        options |= {"quality": JPEG_QUALITY, "optimize": True}
+    elif image_format == "WEBP":
+        options |= {"quality": JPEG_QUALITY}
+    upright.save(buffer, image_format, **options)
+    return buffer.getvalue()
+
+
+def clean_uploaded_image(upload):
+    """
+    Validate an uploaded picture and return a copy safe to store: upright, without
+    EXIF/GPS metadata, named with the extension of its real format.
+    """
+    if upload.size > MAX_UPLOAD_BYTES:
+        raise ValidationError(
+            "This file is %(size)s; pictures may be at most %(limit)s.",
+            code="file_size",
+            params={
+                "size": filesizeformat(upload.size),
+                "limit": filesizeformat(MAX_UPLOAD_BYTES),
+            },
+        )
+    image_format = _inspect(upload)
+    upload.seek(0)
+    with Image.open(upload) as image:
+        image.load()
+        data = _without_metadata(image, image_format)
+    name = f"{Path(upload.name).stem or 'photo'}.{ALLOWED_FORMATS[image_format]}"
+    return ContentFile(data, name=name)
+
+
+class SafeImageField(forms.ImageField):
+    """An image form field that stores only checked, metadata-free pictures."""
+
+    def to_python(self, data):
+        # Skip forms.ImageField.to_python: it reports decompression bombs as "not an image".
+        upload = forms.FileField.to_python(self, data)
+        if upload is None:
+            return None
+        return clean_uploaded_image(upload)
+
+
+# For ModelAdmin.formfield_overrides: every image upload in the admin goes through the checks.
+IMAGE_FIELD_OVERRIDES = {
+    models.ImageField: {"form_class": SafeImageField, "widget": AdminFileWidget},
+}

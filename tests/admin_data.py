@@ -1,0 +1,70 @@
+"""Form data as the admin's article page would post it, for tests that post like a browser."""
+
+from django.utils import timezone
+
+
+def article_form_data(article=None, *, authors=(), section=None, **overrides):
+    """
+    POST data for the article add/change page. `authors` fills the byline in order;
+    with an existing `article` its current values are posted unless overridden.
+    """
+    data = {
+        "headline": "Bridge reopens after repairs",
+        "slug": "bridge-reopens",
+        "standfirst": "",
+        "body": "<p>Traffic flows again across the river.</p>",
+        "status": "draft",
+        "section": section.pk if section else "",
+        "tags": "",
+        "hero_photo": "",
+        "seo_title": "",
+        "seo_description": "",
+        "credits-TOTAL_FORMS": "0",
+        "credits-INITIAL_FORMS": "0",
+        "corrections-TOTAL_FORMS": "0",
+        "corrections-INITIAL_FORMS": "0",
+    }
+    if article is not None:
+        data |= {
+            "headline": article.headline,
+            "slug": article.slug,
+            "standfirst": article.standfirst,
+            "body": article.body,
+            "status": article.status,
+            "section": article.section_id,
+            "hero_photo": article.hero_photo_id or "",
+        }
+        if article.published_at:
+            local = timezone.localtime(article.published_at)
+            data |= {
+                "published_at_0": local.strftime("%Y-%m-%d"),
+                "published_at_1": local.strftime("%H:%M:%S"),
+            }
+        credits = list(article.credits.all())
+        data["credits-INITIAL_FORMS"] = str(len(credits))
+        for index, credit in enumerate(credits):
+            data |= {
+                f"credits-{index}-id": credit.pk,
+                f"credits-{index}-article": article.pk,
+                f"credits-{index}-author": credit.author_id,
+                f"credits-{index}-position": credit.position,
+            }
+        offset = len(credits)
+    else:
+        offset = 0
+    for index, author in enumerate(authors, start=offset):
+        data |= {
+            f"credits-{index}-author": author.pk,
+            f"credits-{index}-position": str(index),
+        }
+    data["credits-TOTAL_FORMS"] = str(offset + len(authors))
+    data |= overrides
+    return data
+
+
+def publish_time_fields(moment):
+    local = timezone.localtime(moment)
+    return {
+        "published_at_0": local.strftime("%Y-%m-%d"),
+        "published_at_1": local.strftime("%H:%M:%S"),
+    }

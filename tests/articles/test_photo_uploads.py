@@ -1,0 +1,136 @@
+"""Uploads through the admin: only real, reasonably sized pictures, stored without metadata."""
+
+import io
+import struct
+import zlib
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from PIL import Image
+
+from articles.models import Photo
+from authors.models import Author
+from newsroom import images
+
+pytestmark = pytest.mark.django_db
+
+ADD_URL = reverse("admin:articles_photo_add")
+GPS_IFD = 0x8825
+ORIENTATION = 0x0112
+
+
+def jpeg_with_gps(size=(60, 30)):
+    """A JPEG as a phone makes it: GPS position, camera model, rotated by an EXIF tag."""
+    image = Image.new("RGB", size, (200, 30, 30))
+    exif = image.getexif()
+    exif[0x0110] = "Newsroom Phone 12"
+    exif[ORIENTATION] = 6  # rotate 90° clockwise to display
+    exif.get_ifd(GPS_IFD).update({1: "N", 2: (50.0, 27.0, 1.5), 3: "E", 4: (30.0, 31.0, 2.0)})
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", exif=exif)
+    return SimpleUploadedFile("from-the-scene.jpg", buffer.getvalue(), content_type="image/jpeg")
+
+
+def png_declaring(width, height):
+    """A tiny PNG whose header claims `width` × `height` pixels: a decompression bomb."""
+    buffer = io.BytesIO()
+    Image.new("L", (1, 1)).save(buffer, "PNG")
+    data = bytearray(buffer.getvalue())
+    header = struct.pack(">II", width, height) + bytes(data[24:29])
+    data[16:29] = header
+    data[29:33] = struct.pack(">I", zlib.crc32(b"IHDR" + header))
+    return SimpleUploadedFile("bomb.png", bytes(data), content_type="image/png")
+
+
+def upload(client, file, **fields):
+    data = {"image": file, "alt_text": "Firefighters at the scene", "caption": "", "photographer": "",
+            "agency": "Reuters", "focal_x": "0.5", "focal_y": "0.5", "source_url": ""} | fields  # fmt: skip
+    return client.post(ADD_URL, data)
+
+
+def image_errors(response):
+    return " ".join(response.context["adminform"].form.errors.get("image", []))
+
+
+def test_gps_and_camera_data_are_stripped_and_the_picture_turned_upright(editor_client):
+    response = upload(editor_client, jpeg_with_gps(size=(60, 30)))
+    assert response.status_code == 302
+
+    photo = Photo.objects.get()
+    with photo.image.open("rb") as stored, Image.open(stored) as image:
+        assert image.format == "JPEG"
+        assert dict(image.getexif()) == {}, "no EXIF at all, so no GPS"
+        assert "exif" not in image.info
+        assert image.size == (30, 60), "rotated as the EXIF orientation said"
+    assert (photo.width, photo.height) == (30, 60)
+
+
+@pytest.mark.parametrize("fmt", ["PNG", "WEBP", "GIF"])
+def test_other_allowed_formats_are_accepted(editor_client, fmt):
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 20), "blue").save(buffer, fmt)
+    response = upload(
+        editor_client, SimpleUploadedFile(f"picture.{fmt.lower()}", buffer.getvalue())
+    )
+    assert response.status_code == 302
+    assert Photo.objects.get().image.name.endswith(f".{fmt.lower()}")
+
+
+def test_a_file_that_is_not_a_picture_is_refused(editor_client):
+    fake = SimpleUploadedFile(
+        "photo.jpg", b"<?php system($_GET['c']); ?>", content_type="image/jpeg"
+    )
+    response = upload(editor_client, fake)
+    assert response.status_code == 200
+    assert "not a picture" in image_errors(response)
+    assert not Photo.objects.exists()
+
+
+def test_disallowed_formats_are_refused(editor_client):
+    buffer = io.BytesIO()
+    Image.new("RGB", (20, 20)).save(buffer, "BMP")
+    response = upload(editor_client, SimpleUploadedFile("photo.bmp", buffer.getvalue()))
+    assert "BMP pictures are not accepted" in image_errors(response)
+    assert not Photo.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "width, height",
+    [(8_000, 8_000), (40_000, 40_000)],
+    ids=["over-our-limit", "over-pillows-bomb-limit"],
+)
+def test_decompression_bombs_get_a_clear_error(editor_client, width, height):
+    response = upload(editor_client, png_declaring(width, height))
+    assert response.status_code == 200
+    assert "more pixels than the 50 megapixels allowed" in image_errors(response)
+    assert not Photo.objects.exists()
+
+
+def test_files_over_the_size_limit_are_refused(editor_client, monkeypatch, jpeg_upload):
+    monkeypatch.setattr(images, "MAX_UPLOAD_BYTES", 1024)
+    response = upload(editor_client, jpeg_upload(size=(400, 400)))
+    assert "pictures may be at most 1.0\xa0KB" in image_errors(response)
+    assert not Photo.objects.exists()
+
+
+def test_author_avatars_are_cleaned_too(editor_client):
+    response = editor_client.post(
+        reverse("admin:authors_author_add"),
+        {
+            "name": "Ana Lopes",
+            "slug": "ana-lopes",
+            "role": "",
+            "bio": "",
+            "avatar": jpeg_with_gps(),
+            "website": "",
+            "x_handle": "",
+            "bluesky_handle": "",
+            "email": "",
+            "user": "",
+        },  # fmt: skip
+    )
+    assert response.status_code == 302
+    author = Author.objects.get(slug="ana-lopes")
+    with author.avatar.open("rb") as stored, Image.open(stored) as image:
+        assert dict(image.getexif()) == {}

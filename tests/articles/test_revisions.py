@@ -1,0 +1,91 @@
+"""History: every admin save keeps a version that can be looked at and restored."""
+
+import pytest
+from django.urls import reverse
+from reversion.models import Version
+
+from articles.models import Article, Photo
+from authors.models import Author
+from feed.models import Quote, Video
+from tests.admin_data import article_form_data
+from tests.factories import AuthorFactory, SectionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_admin_saves_keep_revisions_with_who_and_when(editor_client, editor):
+    section = SectionFactory()
+    editor_client.post(
+        reverse("admin:articles_article_add"),
+        article_form_data(section=section, authors=[AuthorFactory()]),
+    )
+    article = Article.objects.get()
+    editor_client.post(
+        reverse("admin:articles_article_change", args=[article.pk]),
+        article_form_data(article, body="<p>Second draft.</p>"),
+    )
+
+    versions = Version.objects.get_for_object(article)
+    assert versions.count() == 2
+    assert {version.revision.user for version in versions} == {editor}
+    history = editor_client.get(reverse("admin:articles_article_history", args=[article.pk]))
+    assert history.status_code == 200
+    assert "edith" in history.text
+
+
+def test_restoring_an_old_version_brings_back_its_text(editor_client):
+    section, author = SectionFactory(), AuthorFactory()
+    editor_client.post(
+        reverse("admin:articles_article_add"),
+        article_form_data(section=section, authors=[author], body="<p>The original wording.</p>"),
+    )
+    article = Article.objects.get()
+    change = reverse("admin:articles_article_change", args=[article.pk])
+    editor_client.post(change, article_form_data(article, body="<p>A clumsy rewrite.</p>"))
+    first = Version.objects.get_for_object(article).last()
+
+    revision_url = reverse("admin:articles_article_revision", args=[article.pk, first.pk])
+    page = editor_client.get(revision_url)
+    assert "The original wording." in page.text
+    article.refresh_from_db()
+    assert "clumsy" in article.body, "looking at an old version changes nothing"
+
+    response = editor_client.post(
+        revision_url, article_form_data(article, body=first.field_dict["body"])
+    )
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.body == "<p>The original wording.</p>"
+    assert article.byline == [author]
+
+
+def test_deleted_article_can_be_recovered(editor_client):
+    section = SectionFactory()
+    editor_client.post(
+        reverse("admin:articles_article_add"),
+        article_form_data(section=section, authors=[AuthorFactory()], headline="Lost and found"),
+    )
+    article = Article.objects.get()
+    editor_client.post(reverse("admin:articles_article_delete", args=[article.pk]), {"post": "yes"})
+    assert not Article.objects.exists()
+
+    recover_list = editor_client.get(reverse("admin:articles_article_recoverlist"))
+    assert "Lost and found" in recover_list.text
+    deleted = Version.objects.get_deleted(Article).get()
+    recover_url = reverse("admin:articles_article_recover", args=[deleted.pk])
+    response = editor_client.post(
+        recover_url, article_form_data(headline="Lost and found", section=section)
+    )
+    assert response.status_code == 302
+    assert Article.objects.get().headline == "Lost and found"
+
+
+def test_contributors_cannot_recover_deleted_items(contributor_client):
+    assert contributor_client.get(reverse("admin:articles_article_recoverlist")).status_code == 403
+
+
+@pytest.mark.parametrize("model", [Article, Quote, Video, Author, Photo])
+def test_every_editorial_model_keeps_history(model):
+    import reversion
+
+    assert reversion.is_registered(model)
