@@ -7,8 +7,10 @@ localhost is allowed, and without DEBUG a real SECRET_KEY is required.
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -86,6 +88,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "taggit",
+    "csp",
     "authors",
     "articles",
     "feed",
@@ -94,6 +97,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "newsroom.middleware.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -115,6 +120,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "csp.context_processors.nonce",
                 "newsroom.context_processors.site",
             ],
         },
@@ -202,6 +208,60 @@ if HTTPS:
 if env_bool("TRUST_X_FORWARDED_PROTO", False):
     # Only behind a proxy that sets this header itself; otherwise clients could forge it.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+
+def origin_of(url):
+    """The scheme://host of an absolute URL (media on a CDN), or None for a local path."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else None
+
+
+# Content-Security-Policy (django-csp). No 'unsafe-inline' anywhere: templates that need
+# an inline script or style give it nonce="{{ CSP_NONCE }}", and the nonce appears in the
+# header only on pages that use one. The Django admin works under this policy (it loads
+# its scripts from files). Media or static files on another host are added automatically;
+# video players embedded from other sites are allowed by CSP_FRAME_SRC.
+_asset_origins = sorted({o for o in (origin_of(STATIC_URL), origin_of(MEDIA_URL)) if o})
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE, *_asset_origins],
+        "style-src": [SELF, NONCE, *_asset_origins],
+        "img-src": [SELF, "data:", *_asset_origins, *env_list("CSP_IMG_SRC")],
+        "media-src": [SELF, *_asset_origins],
+        "font-src": [SELF, *_asset_origins],
+        "frame-src": env_list("CSP_FRAME_SRC") or [NONE],
+        "frame-ancestors": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "object-src": [NONE],
+        **({"upgrade-insecure-requests": True} if HTTPS else {}),
+    },
+}
+# Browser features no page of a news site needs; sent by newsroom.middleware.
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "ambient-light-sensor": [],
+    "autoplay": [],
+    "browsing-topics": [],
+    "camera": [],
+    "display-capture": [],
+    "encrypted-media": [],
+    "fullscreen": ["self"],
+    "geolocation": [],
+    "gyroscope": [],
+    "interest-cohort": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "picture-in-picture": [],
+    "publickey-credentials-get": [],
+    "screen-wake-lock": [],
+    "serial": [],
+    "usb": [],
+    "xr-spatial-tracking": [],
+}
 
 NEWSROOM_SITE_NAME = os.environ.get("SITE_NAME", "The Newsroom")
 NEWSROOM_SITE_TAGLINE = os.environ.get("SITE_TAGLINE", "Independent news, every day")
