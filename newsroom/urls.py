@@ -16,7 +16,7 @@ urlpatterns = [
     path("", include("articles.urls")),
     path("authors/", include("authors.urls")),
     path("", include("feed.urls")),
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_PATH, admin.site.urls),
 ]
 
 # Only a local MEDIA_URL ("/media/") is served here; an absolute one points at a CDN or
