@@ -186,6 +186,34 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# Media on S3-compatible object storage (django-storages, `pip install newsroom[s3]`) as
+# soon as a bucket is named, so app servers keep nothing on local disk and can be added or
+# replaced freely. Credentials come from the standard AWS_ACCESS_KEY_ID and
+# AWS_SECRET_ACCESS_KEY variables (or the machine's role), read by boto3 itself.
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "").strip()
+if AWS_STORAGE_BUCKET_NAME:
+    # A CDN or the bucket's own host name serves the files; set it to get stable, public,
+    # cacheable URLs (and the right Content-Security-Policy img-src).
+    AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN", "").strip() or None
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL", "").strip() or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME", "").strip() or None,
+            "custom_domain": AWS_S3_CUSTOM_DOMAIN,
+            # Plain public URLs a CDN can cache; true signs every URL for a private bucket.
+            "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", False),
+            # Never replace an editor's earlier upload that happens to share a name.
+            "file_overwrite": False,
+            "object_parameters": {"CacheControl": "public, max-age=86400"},
+        },
+    }
+    if AWS_S3_CUSTOM_DOMAIN and "MEDIA_URL" not in os.environ:
+        MEDIA_URL = f"https://{AWS_S3_CUSTOM_DOMAIN}/"
+    # The files are not on this machine, so the app has nothing to serve.
+    SERVE_MEDIA = False
+
 # Uploads larger than this go to a temporary file rather than memory.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
