@@ -279,7 +279,6 @@ CONTENT_SECURITY_POLICY = {
 # Browser features no page of a news site needs; sent by newsroom.middleware.
 PERMISSIONS_POLICY = {
     "accelerometer": [],
-    "ambient-light-sensor": [],
     "autoplay": [],
     "browsing-topics": [],
     "camera": [],
