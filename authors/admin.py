@@ -36,5 +36,5 @@ class AuthorAdmin(VersionAdmin):
         if not obj.avatar:
             return "—"
         return format_html(
-            '<img src="{}" alt="" width="40" height="40" style="border-radius:50%">', obj.avatar.url
+            '<img class="admin-avatar" src="{}" alt="" width="40" height="40">', obj.avatar.url
         )

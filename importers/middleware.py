@@ -8,6 +8,7 @@ which never 404s, so those two query parameters are checked on the way in.
 
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.http import HttpResponsePermanentRedirect
 
 from .models import LegacyPath
@@ -51,7 +52,11 @@ class LegacyRedirectMiddleware:
                     if url:
                         return HttpResponsePermanentRedirect(url)
         response = self.get_response(request)
-        if response.status_code == 404 and request.method in ("GET", "HEAD"):
+        if (
+            response.status_code == 404
+            and request.method in ("GET", "HEAD")
+            and not request.path.startswith((settings.STATIC_URL, settings.MEDIA_URL))
+        ):
             url = find_redirect(candidate_paths(request))
             if url:
                 return HttpResponsePermanentRedirect(url)

@@ -6,9 +6,12 @@ localhost is allowed, and without DEBUG a real SECRET_KEY is required.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -88,6 +91,8 @@ INSTALLED_APPS = [
     "taggit",
     "django_prose_editor",
     "reversion",
+    "csp",
+    "axes",
     "authors",
     "articles",
     "feed",
@@ -97,6 +102,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "newsroom.middleware.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -104,6 +111,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "importers.middleware.LegacyRedirectMiddleware",
+    # Last, as django-axes asks: it turns a lockout into the "too many attempts" response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -119,6 +128,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "csp.context_processors.nonce",
                 "newsroom.context_processors.site",
             ],
         },
@@ -180,6 +190,34 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# Media on S3-compatible object storage (django-storages, `pip install newsroom[s3]`) as
+# soon as a bucket is named, so app servers keep nothing on local disk and can be added or
+# replaced freely. Credentials come from the standard AWS_ACCESS_KEY_ID and
+# AWS_SECRET_ACCESS_KEY variables (or the machine's role), read by boto3 itself.
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "").strip()
+if AWS_STORAGE_BUCKET_NAME:
+    # A CDN or the bucket's own host name serves the files; set it to get stable, public,
+    # cacheable URLs (and the right Content-Security-Policy img-src).
+    AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN", "").strip() or None
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL", "").strip() or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME", "").strip() or None,
+            "custom_domain": AWS_S3_CUSTOM_DOMAIN,
+            # Plain public URLs a CDN can cache; true signs every URL for a private bucket.
+            "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", False),
+            # Never replace an editor's earlier upload that happens to share a name.
+            "file_overwrite": False,
+            "object_parameters": {"CacheControl": "public, max-age=86400"},
+        },
+    }
+    if AWS_S3_CUSTOM_DOMAIN and "MEDIA_URL" not in os.environ:
+        MEDIA_URL = f"https://{AWS_S3_CUSTOM_DOMAIN}/"
+    # The files are not on this machine, so the app has nothing to serve.
+    SERVE_MEDIA = False
+
 # Uploads larger than this go to a temporary file rather than memory.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
@@ -195,7 +233,10 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
+# Sessions (only editors have one) end after SESSION_COOKIE_AGE seconds, and when the
+# browser closes.
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 12)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("SESSION_EXPIRE_AT_BROWSER_CLOSE", True)
 if HTTPS:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SESSION_COOKIE_SECURE = True
@@ -206,6 +247,80 @@ if HTTPS:
 if env_bool("TRUST_X_FORWARDED_PROTO", False):
     # Only behind a proxy that sets this header itself; otherwise clients could forge it.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# How many reverse proxies in front of the app append to X-Forwarded-For; 0 means the
+# client address is REMOTE_ADDR. Used to tell login attempts apart (newsroom.security).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+
+
+def origin_of(url):
+    """The scheme://host of an absolute URL (media on a CDN), or None for a local path."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else None
+
+
+# Content-Security-Policy (django-csp). No 'unsafe-inline' anywhere: templates that need
+# an inline script or style give it nonce="{{ CSP_NONCE }}", and the nonce appears in the
+# header only on pages that use one. The Django admin works under this policy (it loads
+# its scripts from files). Media or static files on another host are added automatically;
+# video players embedded from other sites are allowed by CSP_FRAME_SRC.
+_asset_origins = sorted({o for o in (origin_of(STATIC_URL), origin_of(MEDIA_URL)) if o})
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE, *_asset_origins],
+        "style-src": [SELF, NONCE, *_asset_origins],
+        "img-src": [SELF, "data:", *_asset_origins, *env_list("CSP_IMG_SRC")],
+        "media-src": [SELF, *_asset_origins],
+        "font-src": [SELF, *_asset_origins],
+        "frame-src": env_list("CSP_FRAME_SRC") or [NONE],
+        "frame-ancestors": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "object-src": [NONE],
+        **({"upgrade-insecure-requests": True} if HTTPS else {}),
+    },
+}
+# Browser features no page of a news site needs; sent by newsroom.middleware.
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "autoplay": [],
+    "browsing-topics": [],
+    "camera": [],
+    "display-capture": [],
+    "encrypted-media": [],
+    "fullscreen": ["self"],
+    "geolocation": [],
+    "gyroscope": [],
+    "interest-cohort": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "picture-in-picture": [],
+    "publickey-credentials-get": [],
+    "screen-wake-lock": [],
+    "serial": [],
+    "usb": [],
+    "xr-spatial-tracking": [],
+}
+
+# The admin's address: moving it off /admin/ keeps it away from the bots that try there.
+ADMIN_PATH = os.environ.get("ADMIN_PATH", "admin/").strip().strip("/") + "/"
+if ADMIN_PATH == "/":
+    raise ImproperlyConfigured("ADMIN_PATH must not be empty, e.g. ADMIN_PATH=newsroom-desk/")
+# django-axes: after AXES_FAILURE_LIMIT failed logins from one address, that address is
+# locked out for AXES_COOLOFF_MINUTES (HTTP 429), whichever usernames it tried; a
+# successful login resets the count.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+AXES_CLIENT_IP_CALLABLE = "newsroom.security.client_ip"
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
 
 NEWSROOM_SITE_NAME = os.environ.get("SITE_NAME", "The Newsroom")
 NEWSROOM_SITE_TAGLINE = os.environ.get("SITE_TAGLINE", "Independent news, every day")

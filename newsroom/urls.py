@@ -1,9 +1,11 @@
+import re
+
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
-from django.views.static import serve
 
 from feed.views import home
+from newsroom.media import serve_media
 
 admin.site.site_header = f"{settings.NEWSROOM_SITE_NAME} admin"
 admin.site.site_title = settings.NEWSROOM_SITE_NAME
@@ -14,11 +16,13 @@ urlpatterns = [
     path("", include("articles.urls")),
     path("authors/", include("authors.urls")),
     path("", include("feed.urls")),
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_PATH, admin.site.urls),
 ]
 
-if settings.SERVE_MEDIA:
-    media_prefix = settings.MEDIA_URL.lstrip("/")
+# Only a local MEDIA_URL ("/media/") is served here; an absolute one points at a CDN or
+# object storage that serves the files itself.
+if settings.SERVE_MEDIA and settings.MEDIA_URL.startswith("/"):
+    media_prefix = re.escape(settings.MEDIA_URL.lstrip("/"))
     urlpatterns += [
-        re_path(rf"^{media_prefix}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+        re_path(rf"^{media_prefix}(?P<path>.*)$", serve_media, name="media"),
     ]

@@ -1,6 +1,7 @@
 import io
 
 import pytest
+from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
@@ -10,6 +11,14 @@ def media_root(settings, tmp_path):
     """Uploaded and generated files go to a throw-away folder."""
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: Redis keeps entries between tests and runs."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture
