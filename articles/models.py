@@ -276,3 +276,29 @@ class ArticleAuthor(models.Model):
 
     def __str__(self):
         return f"{self.author} on {self.article}"
+
+
+class PhotoRendition(models.Model):
+    """
+    A WebP copy of a photo at one width, for `srcset`; made once when the photo is saved.
+
+    `ratio` is empty for the photo's own proportions, or "W:H" for a crop around the
+    focal point (see articles.renditions).
+    """
+
+    photo = models.ForeignKey(Photo, on_delete=models.CASCADE, related_name="renditions")
+    ratio = models.CharField(max_length=10, blank=True)
+    width = models.PositiveIntegerField()
+    height = models.PositiveIntegerField()
+    image = models.ImageField(upload_to="renditions/", max_length=300)
+
+    class Meta:
+        ordering = ["photo", "ratio", "width"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["photo", "ratio", "width"], name="unique_photo_rendition"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.photo} at {self.width}px{f' ({self.ratio})' if self.ratio else ''}"
