@@ -1,4 +1,5 @@
 import math
+from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -10,6 +11,8 @@ from taggit.managers import TaggableManager
 from newsroom.sanitize import sanitize_html
 
 WORDS_PER_MINUTE = 230
+# Edits within this time of publication (typo fixes) do not earn an "Updated" line.
+UPDATE_NOTICE_AFTER = timedelta(minutes=15)
 
 
 def reading_time_minutes(html):
@@ -99,6 +102,21 @@ def publishable_indexes(prefix):
     ]
 
 
+class SectionQuerySet(models.QuerySet):
+    def with_latest(self, count, exclude=()):
+        """Sections, each with `latest_articles`: its newest `count` published articles
+        (leaving out the pks in `exclude`), fetched in one query for all sections."""
+        latest = (
+            Article.objects.published()
+            .exclude(pk__in=exclude)
+            .select_related("section", "hero_photo")
+            .prefetch_related("hero_photo__renditions")[:count]
+        )
+        return self.prefetch_related(
+            models.Prefetch("articles", queryset=latest, to_attr="latest_articles")
+        )
+
+
 class Section(models.Model):
     """A department of the paper (World, Business, …); every article belongs to one."""
 
@@ -108,6 +126,8 @@ class Section(models.Model):
     position = models.PositiveSmallIntegerField(
         default=0, help_text="Sections are listed in the navigation in this order, lowest first."
     )
+
+    objects = SectionQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "name"]
@@ -258,6 +278,30 @@ class Article(Publishable):
     def byline(self):
         """Authors in byline order, as a list (uses the prefetch when there is one)."""
         return [credit.author for credit in self.credits.all()]
+
+    @property
+    def was_updated(self):
+        """True when the article was edited well after it was published (and written: a
+        backdated or imported article is not "updated" by being entered)."""
+        if not self.published_at:
+            return False
+        return self.updated_at - max(self.published_at, self.created_at) > UPDATE_NOTICE_AFTER
+
+    def related_teasers(self, limit=3):
+        """The editor's picks that readers may see, else the newest articles sharing a tag."""
+        teasers = (
+            Article.objects.published()
+            .exclude(pk=self.pk)
+            .select_related("section", "hero_photo")
+            .prefetch_related("hero_photo__renditions")
+        )
+        picks = list(teasers.filter(pk__in=self.related_articles.values("pk"))[:limit])
+        if picks:
+            return picks
+        tag_ids = [tag.pk for tag in self.tags.all()]
+        if not tag_ids:
+            return []
+        return list(teasers.filter(tags__in=tag_ids).distinct()[:limit])
 
 
 class ArticleAuthor(models.Model):
