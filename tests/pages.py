@@ -28,6 +28,7 @@ def build_newsroom(count, tag="climate"):
             hero_photo=photo,
             authors=authors,
             is_featured=number < 3,
+            standfirst=f"News from the harbour, part {number}.",
             published_at=now - timedelta(minutes=3 * number + 1),
         )
         article.tags.add(tag)

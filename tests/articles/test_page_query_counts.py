@@ -32,8 +32,9 @@ PAGES = {
     "tag": (lambda data: reverse("articles:tag", kwargs={"slug": "climate"}), 1 + FEED + NAV),
     # author (1) + article rows (1) + articles (1) + renditions (1)
     "author": (lambda data: data["authors"][0].get_absolute_url(), 4 + NAV),
-    # count (1) + UNION page + objects as in the feed (6)
-    "search": (lambda data: reverse("articles:search") + "?q=a", 1 + FEED + NAV),
+    # count (1) + UNION page (1) + the matching articles (1) + their renditions (1); only
+    # the articles' standfirsts say "harbour"
+    "search": (lambda data: reverse("articles:search") + "?q=harbour", 4 + NAV),
     # article (1) + bylines (2) + tags (1) + renditions (1) + editor's picks (1) +
     # related by tag (1) + their renditions (1) + feed strip + nav
     "article": (lambda data: data["articles"][5].get_absolute_url(), 8 + FEED + NAV),
