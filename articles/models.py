@@ -1,5 +1,6 @@
 import math
 import uuid
+from datetime import timedelta
 
 from django.conf import settings
 from django.core import signing
@@ -36,6 +37,8 @@ BODY_EDITOR_EXTENSIONS = {
     "History": True,
     "SpecialCharacters": True,
 }
+# Edits within this time of publication (typo fixes) do not earn an "Updated" line.
+UPDATE_NOTICE_AFTER = timedelta(minutes=15)
 
 
 def reading_time_minutes(html):
@@ -160,6 +163,21 @@ def publishable_indexes(prefix):
     ]
 
 
+class SectionQuerySet(models.QuerySet):
+    def with_latest(self, count, exclude=()):
+        """Sections, each with `latest_articles`: its newest `count` published articles
+        (leaving out the pks in `exclude`), fetched in one query for all sections."""
+        latest = (
+            Article.objects.published()
+            .exclude(pk__in=exclude)
+            .select_related("section", "hero_photo")
+            .prefetch_related("hero_photo__renditions")[:count]
+        )
+        return self.prefetch_related(
+            models.Prefetch("articles", queryset=latest, to_attr="latest_articles")
+        )
+
+
 class Section(models.Model):
     """A department of the paper (World, Business, …); every article belongs to one."""
 
@@ -169,6 +187,8 @@ class Section(models.Model):
     position = models.PositiveSmallIntegerField(
         default=0, help_text="Sections are listed in the navigation in this order, lowest first."
     )
+
+    objects = SectionQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "name"]
@@ -374,16 +394,47 @@ class Article(Publishable):
         return problems
 
     @property
+    def byline(self):
+        """Authors in byline order, as a list (uses the prefetch when there is one)."""
+        return [credit.author for credit in self.credits.all()]
+
+    @property
+    def edited_after_publication(self):
+        """True when the article was edited well after it was published (and written: a
+        backdated or imported article is not "updated" by being entered)."""
+        if not self.published_at:
+            return False
+        return self.updated_at - max(self.published_at, self.created_at) > UPDATE_NOTICE_AFTER
+
+    @property
     def last_modified_at(self):
-        """When readers were last told of a change: publication or the latest correction."""
-        times = [self.published_at, *(c.noted_at for c in self.corrections.all())]
+        """When the article last changed for readers: publication, the latest correction or
+        update note, or a later edit (the "Updated" line and dateModified)."""
+        times = [self.published_at, *(note.noted_at for note in self.corrections.all())]
+        if self.edited_after_publication:
+            times.append(self.updated_at)
         times = [time for time in times if time is not None]
         return max(times) if times else self.updated_at
 
     @property
-    def byline(self):
-        """Authors in byline order, as a list (uses the prefetch when there is one)."""
-        return [credit.author for credit in self.credits.all()]
+    def was_updated(self):
+        return bool(self.published_at) and self.last_modified_at > self.published_at
+
+    def related_teasers(self, limit=3):
+        """The editor's picks that readers may see, else the newest articles sharing a tag."""
+        teasers = (
+            Article.objects.published()
+            .exclude(pk=self.pk)
+            .select_related("section", "hero_photo")
+            .prefetch_related("hero_photo__renditions")
+        )
+        picks = list(teasers.filter(pk__in=self.related_articles.values("pk"))[:limit])
+        if picks:
+            return picks
+        tag_ids = [tag.pk for tag in self.tags.all()]
+        if not tag_ids:
+            return []
+        return list(teasers.filter(tags__in=tag_ids).distinct()[:limit])
 
 
 class ArticleAuthor(models.Model):
@@ -528,3 +579,29 @@ class PreviewVisit(models.Model):
 
     def __str__(self):
         return f"{self.link} opened {self.visited_at:%Y-%m-%d %H:%M}"
+
+
+class PhotoRendition(models.Model):
+    """
+    A WebP copy of a photo at one width, for `srcset`; made once when the photo is saved.
+
+    `ratio` is empty for the photo's own proportions, or "W:H" for a crop around the
+    focal point (see articles.renditions).
+    """
+
+    photo = models.ForeignKey(Photo, on_delete=models.CASCADE, related_name="renditions")
+    ratio = models.CharField(max_length=10, blank=True)
+    width = models.PositiveIntegerField()
+    height = models.PositiveIntegerField()
+    image = models.ImageField(upload_to="renditions/", max_length=300)
+
+    class Meta:
+        ordering = ["photo", "ratio", "width"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["photo", "ratio", "width"], name="unique_photo_rendition"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.photo} at {self.width}px{f' ({self.ratio})' if self.ratio else ''}"

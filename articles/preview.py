@@ -15,14 +15,13 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import path
 
 from .models import Article, PreviewLink, PreviewVisit
+from .views import article_page_context, for_article_page
 
 USER_AGENT_LENGTH = 300
 
 
 def _article_queryset():
-    return Article.objects.select_related("section", "hero_photo").prefetch_related(
-        "credits__author", "tags", "corrections"
-    )
+    return for_article_page(Article.objects.all())
 
 
 def _private(response):
@@ -37,7 +36,13 @@ def _render_article(request, article, **context):
     return render(
         request,
         "articles/article_detail.html",
-        {"article": article, "object": article, "is_preview": True, **context},
+        {
+            "article": article,
+            "object": article,
+            "is_preview": True,
+            **article_page_context(article),
+            **context,
+        },
     )
 
 

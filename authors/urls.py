@@ -5,5 +5,5 @@ from . import views
 app_name = "authors"
 
 urlpatterns = [
-    path("<slug:slug>/", views.AuthorDetailView.as_view(), name="detail"),
+    path("<slug:slug>/", views.author_detail, name="detail"),
 ]

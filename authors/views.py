@@ -1,14 +1,13 @@
-from django.views.generic import DetailView
+from django.shortcuts import get_object_or_404
+from django.views.decorators.http import require_safe
+
+from feed.views import render_stream
 
 from .models import Author
 
-AUTHOR_PAGE_ARTICLES = 20
 
-
-class AuthorDetailView(DetailView):
-    model = Author
-    template_name = "authors/author_detail.html"
-
-    def get_context_data(self, **kwargs):
-        articles = self.object.articles.published().select_related("section")
-        return super().get_context_data(articles=articles[:AUTHOR_PAGE_ARTICLES], **kwargs)
+@require_safe
+def author_detail(request, slug):
+    """The author's card with the full bio, then their published articles, newest first."""
+    author = get_object_or_404(Author, slug=slug)
+    return render_stream(request, "authors/author_detail.html", {"author": author}, author=author)

@@ -1,3 +1,6 @@
+import re
+from urllib.parse import parse_qs, urlsplit
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -71,6 +74,30 @@ class Video(Publishable):
 
     def get_absolute_url(self):
         return reverse("feed:video", kwargs={"slug": self.slug})
+
+    @property
+    def embed(self):
+        """(kind, address) of the player to load on request: ("iframe", …) for YouTube and
+        Vimeo, ("video", …) for a direct file, or ("", "") when only a link will do."""
+        parts = urlsplit(self.video_url)
+        host = parts.netloc.lower().removeprefix("www.").removeprefix("m.")
+        video_id = ""
+        if host in ("youtube.com", "youtube-nocookie.com"):
+            if parts.path == "/watch":
+                video_id = parse_qs(parts.query).get("v", [""])[0]
+            elif parts.path.startswith(("/embed/", "/shorts/")):
+                video_id = parts.path.split("/")[2]
+        elif host == "youtu.be":
+            video_id = parts.path.strip("/")
+        if video_id and re.fullmatch(r"[\w-]{6,20}", video_id):
+            return "iframe", f"https://www.youtube-nocookie.com/embed/{video_id}?autoplay=1"
+        if host in ("vimeo.com", "player.vimeo.com"):
+            number = parts.path.rstrip("/").rsplit("/", 1)[-1]
+            if number.isdigit():
+                return "iframe", f"https://player.vimeo.com/video/{number}?autoplay=1"
+        if parts.scheme in ("http", "https") and parts.path.lower().endswith((".mp4", ".webm")):
+            return "video", self.video_url
+        return "", ""
 
     @property
     def duration_display(self):

@@ -4,56 +4,176 @@ The News Feed: published articles, quotes and videos merged into one stream.
 Each kind contributes (kind, pk, published_at) rows to one UNION query ordered by
 time; the objects themselves are then fetched with one query per kind. The number
 of queries is fixed whatever the number of items.
+
+Pages are cut with a keyset cursor, never OFFSET: the cursor names the last item
+shown as (published_at, kind, pk), the same triple the stream is ordered by, so
+items sharing a timestamp are neither skipped nor repeated and the thousandth page
+costs what the first does. The cursor is signed, so a tampered one is refused
+rather than trusted.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db.models import CharField, Value
+from django.core import signing
+from django.db.models import CharField, Q, Value
+from django.utils import timezone
 
 from articles.models import Article
 
 from .models import Quote, Video
 
+KINDS = ("article", "quote", "video")
+CURSOR_SALT = "feed.cursor"
+# A real cursor is about 80 characters; anything much longer is not one of ours.
+MAX_CURSOR_LENGTH = 300
 
-@dataclass(frozen=True)
+
+class InvalidCursor(ValueError):
+    """The cursor was not made by this site (tampered with, truncated or stale format)."""
+
+
+@dataclass
 class FeedItem:
     kind: str
     object: object
     published_at: datetime
+    # Set on the first item of each calendar day, so lists can print the date there.
+    starts_day: bool = False
 
     @property
     def template_name(self):
         return f"feed/_item_{self.kind}.html"
 
-
-def _sources():
-    return {
-        "article": Article.objects.published()
-        .select_related("section", "hero_photo")
-        .prefetch_related("credits__author"),
-        "quote": Quote.objects.published().select_related("source_article"),
-        "video": Video.objects.published().select_related("thumbnail"),
-    }
+    @property
+    def position(self):
+        return (self.published_at, self.kind, self.object.pk)
 
 
-def latest_items(limit):
-    """The newest `limit` published items of every kind, newest first."""
-    sources = _sources()
-    rows = [
-        queryset.order_by()
-        .annotate(kind=Value(kind, output_field=CharField()))
-        .values_list("kind", "pk", "published_at")
-        for kind, queryset in sources.items()
-    ]
-    first, *rest = rows
-    merged = list(first.union(*rest, all=True).order_by("-published_at", "-kind", "-pk")[:limit])
+@dataclass
+class FeedPage:
+    items: list
+    next_cursor: str = ""
+    is_first: bool = True
+    kinds: tuple = field(default=KINDS)
+
+    @property
+    def has_next(self):
+        return bool(self.next_cursor)
+
+
+def encode_cursor(position):
+    published_at, kind, pk = position
+    return signing.dumps([published_at.isoformat(), kind, pk], salt=CURSOR_SALT)
+
+
+def decode_cursor(cursor):
+    """The (published_at, kind, pk) a cursor stands for; InvalidCursor if it is not genuine."""
+    if len(cursor) > MAX_CURSOR_LENGTH:
+        raise InvalidCursor("cursor too long")
+    try:
+        published_at, kind, pk = signing.loads(cursor, salt=CURSOR_SALT)
+        published_at = datetime.fromisoformat(published_at)
+    except (signing.BadSignature, TypeError, ValueError) as error:
+        raise InvalidCursor(str(error)) from error
+    if kind not in KINDS or not isinstance(pk, int) or timezone.is_naive(published_at):
+        raise InvalidCursor("cursor names no item")
+    return published_at, kind, pk
+
+
+def _published(kind, tag=None, section=None, author=None):
+    """Published items of one kind, narrowed by the filters that apply to it."""
+    model = {"article": Article, "quote": Quote, "video": Video}[kind]
+    queryset = model.objects.published()
+    if tag is not None:
+        queryset = queryset.filter(tags__slug=tag)
+    if section is not None:
+        queryset = queryset.filter(section=section)
+    if author is not None:
+        queryset = queryset.filter(credits__author=author)
+    return queryset
+
+
+def _with_relations(kind, queryset):
+    """What the kind's teaser shows, fetched alongside it so rendering does not query."""
+    if kind == "article":
+        return queryset.select_related("section", "hero_photo").prefetch_related(
+            "hero_photo__renditions"
+        )
+    if kind == "quote":
+        return queryset.select_related("source_article")
+    return queryset.select_related("thumbnail").prefetch_related("thumbnail__renditions")
+
+
+def _after(queryset, kind, position):
+    """Rows of `kind` that come after `position` in (-published_at, -kind, -pk) order."""
+    published_at, cursor_kind, pk = position
+    if kind < cursor_kind:
+        return queryset.filter(published_at__lte=published_at)
+    if kind > cursor_kind:
+        return queryset.filter(published_at__lt=published_at)
+    return queryset.filter(
+        Q(published_at__lt=published_at) | Q(published_at=published_at, pk__lt=pk)
+    )
+
+
+def hydrate(rows):
+    """Turn (kind, pk, published_at, …) rows into FeedItems with one query per kind present."""
     objects = {}
-    for kind, queryset in sources.items():
-        pks = [pk for row_kind, pk, _ in merged if row_kind == kind]
-        objects[kind] = queryset.in_bulk(pks) if pks else {}
+    for kind in KINDS:
+        pks = [pk for row_kind, pk, *_ in rows if row_kind == kind]
+        if pks:
+            objects[kind] = _with_relations(kind, _published(kind)).in_bulk(pks)
     return [
         FeedItem(kind, objects[kind][pk], published_at)
-        for kind, pk, published_at in merged
-        if pk in objects[kind]
+        for kind, pk, published_at, *_ in rows
+        if pk in objects.get(kind, {})
     ]
+
+
+def mark_days(items, previous=None):
+    """Flag the items that open a new calendar day (local time), after `previous` if given."""
+    day = timezone.localtime(previous).date() if previous else None
+    for item in items:
+        item_day = timezone.localtime(item.published_at).date()
+        item.starts_day = item_day != day
+        day = item_day
+    return items
+
+
+def feed_page(cursor="", limit=20, kinds=None, tag=None, section=None, author=None):
+    """
+    One page of the stream, newest first, after `cursor` (the page's first when empty).
+
+    `kinds` limits the stream to some of KINDS; `tag` is a tag slug; `section` and `author`
+    only make sense for articles and imply kinds=("article",).
+    """
+    position = decode_cursor(cursor) if cursor else None
+    if section is not None or author is not None:
+        kinds = ("article",)
+    kinds = tuple(kind for kind in KINDS if kind in (kinds or KINDS))
+    rows = []
+    for kind in kinds:
+        queryset = _published(kind, tag=tag, section=section, author=author)
+        if position:
+            queryset = _after(queryset, kind, position)
+        rows.append(
+            queryset.order_by()
+            .annotate(kind=Value(kind, output_field=CharField()))
+            .values_list("kind", "pk", "published_at")
+        )
+    first, *rest = rows
+    merged = first.union(*rest, all=True) if rest else first
+    merged = list(merged.order_by("-published_at", "-kind", "-pk")[: limit + 1])
+    items = hydrate(merged[:limit])
+    mark_days(items, previous=position[0] if position else None)
+    next_cursor = ""
+    if len(merged) > limit:
+        kind, pk, published_at = merged[limit - 1]
+        next_cursor = encode_cursor((published_at, kind, pk))
+    return FeedPage(items=items, next_cursor=next_cursor, is_first=position is None, kinds=kinds)
+
+
+def latest_items(limit, **filters):
+    """The newest `limit` published items (of every kind unless filtered), newest first."""
+    return feed_page(limit=limit, **filters).items

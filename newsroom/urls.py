@@ -11,6 +11,8 @@ admin.site.site_header = f"{settings.NEWSROOM_SITE_NAME} admin"
 admin.site.site_title = settings.NEWSROOM_SITE_NAME
 admin.site.index_title = "Newsroom"
 
+handler400 = "newsroom.views.bad_request"
+
 urlpatterns = [
     path("", home, name="home"),
     path("", include("articles.urls")),

@@ -4,7 +4,7 @@ import pytest
 from django.utils import timezone
 
 from feed.stream import latest_items
-from tests.factories import ArticleFactory, QuoteFactory, VideoFactory
+from tests.factories import ArticleFactory, PhotoFactory, QuoteFactory, VideoFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -28,15 +28,19 @@ def test_feed_interleaves_kinds_newest_first():
 
 @pytest.mark.parametrize("count", [1, 12])
 def test_feed_query_count_does_not_grow_with_items(count, django_assert_num_queries):
-    """One UNION query, one per kind for the objects, one for article bylines."""
+    """One UNION query, one per kind for the objects, one each for the article and video
+    photos' renditions: six, whatever the number of items."""
+    photo = PhotoFactory()
     for _ in range(count):
-        ArticleFactory()
+        ArticleFactory(hero_photo=photo)
         QuoteFactory()
-        VideoFactory()
-    with django_assert_num_queries(5):
+        VideoFactory(thumbnail=photo)
+    with django_assert_num_queries(6):
         items = latest_items(3 * count)
         assert len(items) == 3 * count
         for item in items:
             if item.kind == "article":
                 assert item.object.section.name
-                item.object.byline  # noqa: B018 - reading it must not query
+                assert item.object.hero_photo.renditions.all()
+            if item.kind == "video":
+                assert item.object.thumbnail.renditions.all()

@@ -3,6 +3,9 @@
 import pytest
 from django.urls import reverse
 
+# Not-found answers render the site's 404 page, whose navigation lists the sections.
+pytestmark = pytest.mark.django_db
+
 SANDBOX = "default-src 'none'; sandbox"
 
 

@@ -10,6 +10,7 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
+from articles.renditions import make_missing_renditions
 from feed.demo import seed
 
 BAR_WIDTH = 30
@@ -40,6 +41,8 @@ class Command(BaseCommand):
                 self.stdout.write(f"{label}: {done:,}/{total:,}")
 
         report = seed(scale=scale, progress=progress)
+        # The demo's photos are bulk-created, so no save signal made their renditions.
+        renditions = make_missing_renditions()
         if verbosity >= 1:
             if report.total:
                 made = ", ".join(
@@ -48,3 +51,5 @@ class Command(BaseCommand):
                 self.stdout.write(self.style.SUCCESS(f"Demo content created: {made}."))
             else:
                 self.stdout.write("Demo content already present; nothing to add.")
+            if renditions:
+                self.stdout.write(f"Made {renditions:,} photo renditions.")

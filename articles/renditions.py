@@ -1,0 +1,113 @@
+"""
+Photo renditions: WebP copies in several widths, made once and stored, for `srcset`.
+
+Pages never resize pictures: they read the stored renditions (prefetched with the
+photo) and fall back to the original file when there are none yet. Renditions are
+made when a photo is saved (see articles.signals) and by `manage.py make_renditions`
+for photos created in bulk, such as the demo content.
+
+A rendition's file name is derived from the original file, the focal point and the
+crop, so photos sharing one picture share its files, and a changed picture or focal
+point gets new ones.
+"""
+
+import hashlib
+import io
+from pathlib import PurePosixPath
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import transaction
+from PIL import Image, ImageOps
+
+from .models import Photo, PhotoRendition
+
+WIDTHS = (320, 640, 960, 1280, 1600)
+# "" keeps the picture's own proportions (heroes); "3:2" is the teaser crop.
+RATIOS = ("", "3:2")
+WEBP_QUALITY = 78
+
+
+def crop_box(width, height, ratio, focal_x=0.5, focal_y=0.5):
+    """The largest box of proportions `ratio` ("W:H") inside the picture, centred on the
+    focal point as far as the edges allow."""
+    if not ratio:
+        return (0, 0, width, height)
+    ratio_w, ratio_h = (int(part) for part in ratio.split(":"))
+    crop_w, crop_h = width, round(width * ratio_h / ratio_w)
+    if crop_h > height:
+        crop_w, crop_h = round(height * ratio_w / ratio_h), height
+    left = min(max(round(focal_x * width - crop_w / 2), 0), width - crop_w)
+    top = min(max(round(focal_y * height - crop_h / 2), 0), height - crop_h)
+    return (left, top, left + crop_w, top + crop_h)
+
+
+def target_widths(available):
+    """The standard widths the picture can fill without upscaling; at least one."""
+    widths = [width for width in WIDTHS if width <= available]
+    return widths or [available]
+
+
+def rendition_name(photo, ratio, width):
+    digest = hashlib.sha256(
+        f"{photo.image.name}|{photo.focal_x:.3f}|{photo.focal_y:.3f}|{ratio}".encode()
+    ).hexdigest()[:12]
+    stem = PurePosixPath(photo.image.name).stem[:60]
+    suffix = ratio.replace(":", "x") if ratio else "full"
+    return f"renditions/{stem}-{digest}-{suffix}-{width}.webp"
+
+
+def make_renditions(photo, storage=default_storage):
+    """Make (or reuse) the photo's renditions; returns how many rows were written."""
+    if not photo.image:
+        return 0
+    with photo.image.open("rb") as source, Image.open(source) as original:
+        picture = ImageOps.exif_transpose(original)
+        if picture.mode not in ("RGB", "RGBA"):
+            picture = picture.convert("RGBA" if "A" in picture.getbands() else "RGB")
+        wanted = []
+        for ratio in RATIOS:
+            box = crop_box(*picture.size, ratio, photo.focal_x, photo.focal_y)
+            crop_w, crop_h = box[2] - box[0], box[3] - box[1]
+            cropped = None
+            for width in target_widths(crop_w):
+                height = max(1, round(crop_h * width / crop_w))
+                name = rendition_name(photo, ratio, width)
+                if not storage.exists(name):
+                    cropped = cropped or picture.crop(box)
+                    buffer = io.BytesIO()
+                    # A fresh image carries no EXIF: location and camera data are not copied.
+                    cropped.resize((width, height), Image.Resampling.LANCZOS).save(
+                        buffer, "WEBP", quality=WEBP_QUALITY, method=4
+                    )
+                    name = storage.save(name, ContentFile(buffer.getvalue()))
+                wanted.append(
+                    PhotoRendition(photo=photo, ratio=ratio, width=width, height=height, image=name)
+                )
+    existing = {(r.ratio, r.width, r.image.name) for r in photo.renditions.all()}
+    if existing == {(r.ratio, r.width, r.image.name) for r in wanted}:
+        return 0
+    with transaction.atomic():
+        photo.renditions.all().delete()
+        PhotoRendition.objects.bulk_create(wanted)
+    return len(wanted)
+
+
+def renditions_for(photo, ratio=""):
+    """The photo's stored renditions with the given crop, narrowest first (uses the prefetch)."""
+    return sorted(
+        (rendition for rendition in photo.renditions.all() if rendition.ratio == ratio),
+        key=lambda rendition: rendition.width,
+    )
+
+
+def photos_missing_renditions():
+    return Photo.objects.exclude(image="").filter(renditions__isnull=True)
+
+
+def make_missing_renditions():
+    """Renditions for every photo that has none (bulk-created photos); returns rows written."""
+    made = 0
+    for photo in photos_missing_renditions().distinct().iterator(chunk_size=200):
+        made += make_renditions(photo)
+    return made

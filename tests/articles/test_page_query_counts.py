@@ -1,0 +1,55 @@
+"""
+Every reader page runs a fixed number of queries, whatever the number of items on it.
+
+Each page is measured with 10 and with 50 items of each kind in the database; the
+expected counts are the same, and the docstrings of the numbers say where they go.
+"""
+
+import pytest
+from django.urls import reverse
+
+from feed.models import Quote, Video
+from tests.pages import build_newsroom
+
+pytestmark = pytest.mark.django_db
+
+# Pieces shared by most pages: the navigation's sections (1); a feed page or strip is the
+# UNION (1) + articles (1) + their photo renditions (1) + quotes (1) + videos (1) + video
+# thumbnail renditions (1).
+NAV = 1
+FEED = 6
+
+PAGES = {
+    # featured lead + top stories (1) + renditions (1) + sections with their latest
+    # articles (2) + renditions (1) + feed strip + nav
+    "home": (lambda data: reverse("home"), 5 + FEED + NAV),
+    "feed": (lambda data: reverse("feed:list"), FEED + NAV),
+    # only quotes: UNION-less query (1) + quotes (1)
+    "feed-quotes": (lambda data: reverse("feed:list") + "?kind=quote", 2 + NAV),
+    # section (1) + article rows (1) + articles (1) + renditions (1)
+    "section": (lambda data: data["section"].get_absolute_url(), 4 + NAV),
+    # tag (1) + feed
+    "tag": (lambda data: reverse("articles:tag", kwargs={"slug": "climate"}), 1 + FEED + NAV),
+    # author (1) + article rows (1) + articles (1) + renditions (1)
+    "author": (lambda data: data["authors"][0].get_absolute_url(), 4 + NAV),
+    # count (1) + UNION page (1) + the matching articles (1) + their renditions (1); only
+    # the articles' standfirsts say "harbour"
+    "search": (lambda data: reverse("articles:search") + "?q=harbour", 4 + NAV),
+    # article (1) + bylines (2) + tags (1) + renditions (1) + editor's picks (1) +
+    # related by tag (1) + their renditions (1) + corrections (1) + feed strip + nav
+    "article": (lambda data: data["articles"][5].get_absolute_url(), 9 + FEED + NAV),
+    # quote with source article (1) + tags (1) + nav
+    "quote": (lambda data: Quote.objects.published().first().get_absolute_url(), 2 + NAV),
+    # video with thumbnail (1) + tags (1) + renditions (1) + nav
+    "video": (lambda data: Video.objects.published().first().get_absolute_url(), 3 + NAV),
+}
+
+
+@pytest.mark.parametrize("items", [10, 50])
+@pytest.mark.parametrize("page", PAGES)
+def test_page_query_count_is_fixed(client, django_assert_num_queries, page, items):
+    data = build_newsroom(items)
+    url, expected = PAGES[page][0](data), PAGES[page][1]
+    with django_assert_num_queries(expected):
+        response = client.get(url)
+    assert response.status_code == 200
