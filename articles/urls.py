@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from . import preview, views
+from . import feeds, preview, views
 from .converters import UnicodeSlugConverter
 
 register_converter(UnicodeSlugConverter, "uslug")
@@ -12,6 +12,15 @@ urlpatterns = [
     path("sections/<slug:slug>/", views.section_detail, name="section"),
     path("tags/<uslug:slug>/", views.tag_detail, name="tag"),
     path("search/", views.search_view, name="search"),
+    path("rss/", feeds.LatestArticlesFeed.as_view(), name="feed-rss"),
+    path("atom/", feeds.LatestArticlesAtomFeed.as_view(), name="feed-atom"),
+    path("feed.json", feeds.json_feed, name="feed-json"),
+    path("sections/<slug:slug>/rss/", feeds.SectionFeed.as_view(), name="section-rss"),
+    path("sections/<slug:slug>/atom/", feeds.SectionAtomFeed.as_view(), name="section-atom"),
+    path("authors/<slug:slug>/rss/", feeds.AuthorFeed.as_view(), name="author-rss"),
+    path("authors/<slug:slug>/atom/", feeds.AuthorAtomFeed.as_view(), name="author-atom"),
+    path("tags/<uslug:slug>/rss/", feeds.TagFeed.as_view(), name="tag-rss"),
+    path("tags/<uslug:slug>/atom/", feeds.TagAtomFeed.as_view(), name="tag-atom"),
 ]
 
 urlpatterns += preview.urlpatterns

@@ -1,11 +1,13 @@
 from django.urls import path
 
-from . import views
+from . import feeds, views
 
 app_name = "feed"
 
 urlpatterns = [
     path("feed/", views.feed_list, name="list"),
+    path("feed/rss/", feeds.NewsFeedFeed.as_view(), name="rss"),
+    path("feed/atom/", feeds.NewsFeedAtomFeed.as_view(), name="atom"),
     path("quotes/<slug:slug>/", views.QuoteDetailView.as_view(), name="quote"),
     path("videos/<slug:slug>/", views.VideoDetailView.as_view(), name="video"),
 ]

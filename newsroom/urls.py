@@ -2,10 +2,15 @@ import re
 
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 
+from articles.sitemaps import ArticleSitemap, SectionSitemap, TagSitemap, news_sitemap
+from authors.sitemaps import AuthorSitemap
+from feed.sitemaps import VideoSitemap
 from feed.views import home
 from newsroom.media import serve_media
+from newsroom.views import robots_txt
 
 admin.site.site_header = f"{settings.NEWSROOM_SITE_NAME} admin"
 admin.site.site_title = settings.NEWSROOM_SITE_NAME
@@ -13,8 +18,25 @@ admin.site.index_title = "Newsroom"
 
 handler400 = "newsroom.views.bad_request"
 
+SITEMAPS = {
+    "articles": ArticleSitemap,
+    "sections": SectionSitemap,
+    "tags": TagSitemap,
+    "authors": AuthorSitemap,
+    "videos": VideoSitemap,
+}
+
 urlpatterns = [
     path("", home, name="home"),
+    path("robots.txt", robots_txt, name="robots"),
+    path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS}, name="sitemap-index"),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="django.contrib.sitemaps.views.sitemap",
+    ),
+    path("news-sitemap.xml", news_sitemap, name="news-sitemap"),
     path("", include("articles.urls")),
     path("authors/", include("authors.urls")),
     path("", include("feed.urls")),

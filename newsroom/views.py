@@ -1,6 +1,18 @@
 from django.shortcuts import render
+from django.views.decorators.http import require_GET
 
 
 def bad_request(request, exception=None, message=""):
     """The 400 page, in the site's style (Django's default renders without the request)."""
     return render(request, "400.html", {"message": message}, status=400)
+
+
+@require_GET
+def robots_txt(request):
+    """Crawlers may read everything but the admin, previews and search results."""
+    return render(
+        request,
+        "robots.txt",
+        {"base_url": request.build_absolute_uri("/").rstrip("/")},
+        content_type="text/plain; charset=utf-8",
+    )

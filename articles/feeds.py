@@ -1,0 +1,198 @@
+"""RSS, Atom and JSON feeds of articles: the whole site, a section, an author, a tag."""
+
+import mimetypes
+
+from django.conf import settings
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from taggit.models import Tag
+
+from authors.models import Author
+from newsroom.syndication import NewsFeed, absolutize_urls, atom_variant
+
+from .models import Article, Section
+
+JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
+
+
+def feed_articles():
+    return (
+        Article.objects.published()
+        .select_related("section", "hero_photo")
+        .prefetch_related("credits__author", "tags")
+        .order_by("-published_at", "-id")
+    )
+
+
+def article_guid(article):
+    """Stable across edits and slug changes: it names the article's id, not its address."""
+    return f"urn:newsroom:article:{article.pk}"
+
+
+def photo_details(photo, absolute):
+    if not photo or not photo.url:
+        return None
+    size = None
+    if photo.image:
+        try:
+            size = photo.image.size
+        except OSError:
+            size = None
+    return {
+        "url": absolute(photo.url),
+        "type": mimetypes.guess_type(photo.url)[0] or "image/jpeg",
+        "length": size,
+        "width": photo.width,
+        "height": photo.height,
+        "description": photo.alt_text,
+        "credit": photo.credit,
+    }
+
+
+class LatestArticlesFeed(NewsFeed):
+    title = f"{settings.NEWSROOM_SITE_NAME}: latest news"
+    description = settings.NEWSROOM_SITE_TAGLINE
+
+    def link(self):
+        return reverse("home")
+
+    def items(self, obj=None):
+        return feed_articles()[: self.item_limit]
+
+    def item_title(self, item):
+        return item.headline
+
+    def item_description(self, item):
+        return item.standfirst or item.seo_description
+
+    def item_guid(self, item):
+        return article_guid(item)
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return max(item.updated_at, item.published_at)
+
+    def item_author_name(self, item):
+        # Atom and RSS each get every author through `creators`; this is only the first.
+        byline = item.byline
+        return byline[0].name if byline else None
+
+    def item_categories(self, item):
+        return [item.section.name, *(tag.name for tag in item.tags.all())]
+
+    def item_enclosures(self, item):
+        from django.utils.feedgenerator import Enclosure
+
+        image = photo_details(item.hero_photo, self.absolute)
+        if not image or image["length"] is None:
+            return []
+        return [Enclosure(image["url"], str(image["length"]), image["type"])]
+
+    def item_extra_kwargs(self, item):
+        base = self.absolute("/").rstrip("/")
+        return {
+            "creators": [author.name for author in item.byline],
+            "content_html": absolutize_urls(item.body, base),
+            "image": photo_details(item.hero_photo, self.absolute),
+        }
+
+
+class SectionFeed(LatestArticlesFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Section, slug=slug)
+
+    def title(self, obj):
+        return f"{settings.NEWSROOM_SITE_NAME}: {obj.name}"
+
+    def description(self, obj):
+        return obj.description or f"The latest from {obj.name}."
+
+    def link(self, obj):
+        return obj.get_absolute_url()
+
+    def items(self, obj):
+        return feed_articles().filter(section=obj)[: self.item_limit]
+
+
+class AuthorFeed(LatestArticlesFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Author, slug=slug)
+
+    def title(self, obj):
+        return f"{settings.NEWSROOM_SITE_NAME}: {obj.name}"
+
+    def description(self, obj):
+        return f"The latest articles by {obj.name}."
+
+    def link(self, obj):
+        return obj.get_absolute_url()
+
+    def items(self, obj):
+        return feed_articles().filter(credits__author=obj)[: self.item_limit]
+
+
+class TagFeed(LatestArticlesFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Tag, slug=slug)
+
+    def title(self, obj):
+        return f"{settings.NEWSROOM_SITE_NAME}: {obj.name}"
+
+    def description(self, obj):
+        return f"The latest articles tagged {obj.name}."
+
+    def link(self, obj):
+        return reverse("articles:tag", kwargs={"slug": obj.slug})
+
+    def items(self, obj):
+        return feed_articles().filter(tags=obj)[: self.item_limit]
+
+
+LatestArticlesAtomFeed = atom_variant(LatestArticlesFeed)
+SectionAtomFeed = atom_variant(SectionFeed)
+AuthorAtomFeed = atom_variant(AuthorFeed)
+TagAtomFeed = atom_variant(TagFeed)
+
+
+def json_feed(request):
+    """The site's latest articles as JSON Feed 1.1 (https://jsonfeed.org/version/1.1)."""
+    absolute = request.build_absolute_uri
+    base = absolute("/").rstrip("/")
+    articles = list(feed_articles()[: LatestArticlesFeed.item_limit])
+    items = []
+    for article in articles:
+        image = photo_details(article.hero_photo, absolute)
+        item = {
+            "id": article_guid(article),
+            "url": absolute(article.get_absolute_url()),
+            "title": article.headline,
+            "content_html": absolutize_urls(article.body, base),
+            "summary": article.standfirst,
+            "date_published": article.published_at.isoformat(),
+            "date_modified": max(article.updated_at, article.published_at).isoformat(),
+            "authors": [
+                {"name": author.name, "url": absolute(author.get_absolute_url())}
+                for author in article.byline
+            ],
+            "tags": [article.section.name, *(tag.name for tag in article.tags.all())],
+        }
+        if image:
+            item["image"] = image["url"]
+        items.append(item)
+    document = {
+        "version": JSON_FEED_VERSION,
+        "title": LatestArticlesFeed.title,
+        "description": LatestArticlesFeed.description,
+        "home_page_url": absolute(reverse("home")),
+        "feed_url": absolute(reverse("articles:feed-json")),
+        "language": settings.LANGUAGE_CODE,
+        "items": items,
+    }
+    response = JsonResponse(document, json_dumps_params={"ensure_ascii": False})
+    response["Content-Type"] = "application/feed+json; charset=utf-8"
+    return response

@@ -1,0 +1,78 @@
+"""Sitemaps of articles, sections and tags, and a Google News sitemap of the last two days."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.sitemaps import Sitemap
+from django.db.models import Max, Q
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from taggit.models import Tag
+
+from .models import Article, Section, Status
+
+NEWS_SITEMAP_WINDOW = timedelta(days=2)
+# Google reads at most 1,000 URLs from a news sitemap.
+NEWS_SITEMAP_LIMIT = 1000
+
+
+class ArticleSitemap(Sitemap):
+    limit = 5000
+
+    def items(self):
+        return (
+            Article.objects.published().only("slug", "updated_at", "published_at").order_by("-id")
+        )
+
+    def lastmod(self, article):
+        return max(article.updated_at, article.published_at)
+
+
+class SectionSitemap(Sitemap):
+    def items(self):
+        live = Q(articles__status=Status.PUBLISHED, articles__published_at__lte=timezone.now())
+        return Section.objects.annotate(
+            last_published=Max("articles__published_at", filter=live)
+        ).order_by("position", "name")
+
+    def lastmod(self, section):
+        return section.last_published
+
+
+class TagSitemap(Sitemap):
+    limit = 5000
+
+    def items(self):
+        return (
+            Tag.objects.filter(
+                taggit_taggeditem_items__content_type__app_label__in=["articles", "feed"]
+            )
+            .distinct()
+            .order_by("pk")
+        )
+
+    def location(self, tag):
+        return reverse("articles:tag", kwargs={"slug": tag.slug})
+
+
+def news_sitemap(request):
+    """Articles of the last two days, in the format Google News documents for news sitemaps."""
+    since = timezone.now() - NEWS_SITEMAP_WINDOW
+    articles = (
+        Article.objects.published()
+        .filter(published_at__gte=since)
+        .only("slug", "headline", "published_at")
+        .order_by("-published_at")[:NEWS_SITEMAP_LIMIT]
+    )
+    return render(
+        request,
+        "articles/news_sitemap.xml",
+        {
+            "articles": articles,
+            "publication_name": settings.NEWSROOM_SITE_NAME,
+            "language": settings.LANGUAGE_CODE.split("-")[0],
+            "base_url": request.build_absolute_uri("/").rstrip("/"),
+        },
+        content_type="application/xml; charset=utf-8",
+    )
