@@ -27,6 +27,7 @@ from taggit.models import Tag, TaggedItem
 
 from articles.models import Article, ArticleAuthor, Photo, Section, Status, reading_time_minutes
 from authors.models import Author
+from newsroom import pagecache
 from newsroom.sanitize import sanitize_html
 
 from . import demo_content as words
@@ -413,6 +414,8 @@ class Seeder:
             self.videos(tags)
             self.staff_user(DEMO_EDITOR_USERNAME, "Editor", authors[0])
             self.staff_user(DEMO_CONTRIBUTOR_USERNAME, "Contributor", authors[1])
+            # Bulk inserts send no signals: every cached page may now be out of date.
+            pagecache.invalidate_everything()
         return self.report
 
 

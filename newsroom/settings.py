@@ -103,6 +103,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Early, so a cached page skips everything below; the headers those add are kept with it.
+    "newsroom.pagecache.PageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "newsroom.middleware.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -154,16 +156,48 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 
 REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "newsroom")
 if REDIS_URL:
+    _redis = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        # Fail fast when Redis is unreachable: pages are then served uncached.
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+    }
     CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "newsroom"),
-        }
+        "default": {**_redis, "KEY_PREFIX": CACHE_KEY_PREFIX},
+        "versions": {**_redis, "KEY_PREFIX": f"{CACHE_KEY_PREFIX}-versions", "TIMEOUT": None},
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        # Pages are kept per worker process; the versions that decide whether a kept page is
+        # still current live in the database, which every worker shares.
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
+        "versions": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "newsroom_cache_versions",
+            "TIMEOUT": None,
+            "OPTIONS": {"MAX_ENTRIES": 1_000_000},
+        },
+    }
+
+# Whole-page cache for anonymous readers (newsroom/pagecache.py).
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)
+PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_VERSIONS_ALIAS = "versions"
+# How long the server keeps a page that nothing has changed (seconds).
+PAGE_CACHE_TIMEOUT = env_int("PAGE_CACHE_TIMEOUT", 600)
+# What browsers and CDNs are told (Cache-Control), bounded by the next scheduled item.
+PAGE_CACHE_MAX_AGE = env_int("PAGE_CACHE_MAX_AGE", 60)
+PAGE_CACHE_STALE_WHILE_REVALIDATE = env_int("PAGE_CACHE_STALE_WHILE_REVALIDATE", 30)
+PAGE_CACHE_STALE_IF_ERROR = env_int("PAGE_CACHE_STALE_IF_ERROR", 86400)
+# Dotted path of a function called with the list of public URLs a change affects, e.g.
+# to purge them from a CDN. newsroom.pagecache.http_purge sends PURGE to CACHE_PURGE_URL.
+CACHE_PURGE_HOOK = os.environ.get("CACHE_PURGE_HOOK", "")
+CACHE_PURGE_URL = os.environ.get("CACHE_PURGE_URL", "")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -310,6 +344,8 @@ PERMISSIONS_POLICY = {
 ADMIN_PATH = os.environ.get("ADMIN_PATH", "admin/").strip().strip("/") + "/"
 if ADMIN_PATH == "/":
     raise ImproperlyConfigured("ADMIN_PATH must not be empty, e.g. ADMIN_PATH=newsroom-desk/")
+# Never served from the page cache: the admin, previews, and files served by other layers.
+PAGE_CACHE_EXCLUDED_PREFIXES = (f"/{ADMIN_PATH}", "/preview/", STATIC_URL, MEDIA_URL)
 # django-axes: after AXES_FAILURE_LIMIT failed logins from one address, that address is
 # locked out for AXES_COOLOFF_MINUTES (HTTP 429), whichever usernames it tried; a
 # successful login resets the count.

@@ -16,3 +16,5 @@ STORAGES = {
 # Serve static files straight from the source folders; no collectstatic in tests.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# Pages render afresh in tests unless a test turns the page cache on.
+PAGE_CACHE_ENABLED = False

@@ -1,0 +1,398 @@
+"""
+Whole-page cache for anonymous readers, invalidated exactly when content changes.
+
+How a page knows what it depends on: while it renders, every tracked model instance
+that gets loaded records a tag naming it ("articles.article:12"), and every query for a
+list of published items records the list's tag ("list:articles.article"). The cached
+entry keeps the version each of its tags had when it was rendered.
+
+How a change reaches the pages: saving or deleting a tracked object bumps its tag, and
+bumps its list tag when it joined, left or moved in a list (created, deleted, status,
+publication time, section, tags, bylines). A page is served from the cache only while
+every one of its tags still has the version it recorded, so each change refreshes
+exactly the pages that showed the changed thing, and nothing waits for a timeout.
+
+Versions live in the "versions" cache, which every worker shares (the database by
+default, Redis with REDIS_URL). A global epoch, bumped on every change, keeps the common
+case to a single lookup: if nothing at all changed since a page was stored, its tags
+need not be compared.
+
+A page never outlives the next scheduled publication, so a scheduled item appears at its
+time although pages are cached.
+"""
+
+import contextvars
+import hashlib
+import logging
+import time
+import uuid
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+from django.db.models.signals import post_delete, post_init, post_save
+from django.http import HttpResponse
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.module_loading import import_string
+
+logger = logging.getLogger(__name__)
+
+EPOCH = "epoch"
+EVERYTHING = "everything"
+NEXT_PUBLICATION = "next-publication"
+PAGE_KEY_PREFIX = "page:"
+VERSION_KEY_PREFIX = "version:"
+
+# The tags of the page being rendered in this thread or task; None outside a render.
+_collected = contextvars.ContextVar("pagecache_collected", default=None)
+
+# model -> how its changes spread: its own list, and/or a parent object it belongs to.
+_tracked = {}
+# Callables returning the next scheduled publication time (or None), one per listed model.
+_schedules = []
+
+
+@dataclass
+class Tracking:
+    listed: bool = False
+    list_fields: tuple = ()
+    parent: str | None = None
+
+
+def object_tag(model, pk):
+    return f"{model._meta.label_lower}:{pk}"
+
+
+def list_tag(model):
+    return f"list:{model._meta.label_lower}"
+
+
+# Recording dependencies --------------------------------------------------------------
+
+
+def record(*tags):
+    """Note that the page being rendered depends on `tags` (no-op outside a render)."""
+    collected = _collected.get()
+    if collected is not None:
+        collected.update(tags)
+
+
+def record_list(model):
+    record(list_tag(model))
+
+
+def _on_init(sender, instance, **kwargs):
+    tracking = _tracked[sender]
+    if tracking.listed:
+        # Remember where the item stood in lists, to tell on save whether that changed.
+        instance._pagecache_list_state = _list_state(instance, tracking)
+    if instance.pk is not None and _collected.get() is not None:
+        record(object_tag(sender, instance.pk), list_tag(sender))
+
+
+def _list_state(instance, tracking):
+    return tuple(instance.__dict__.get(name) for name in tracking.list_fields)
+
+
+# Spreading changes -------------------------------------------------------------------
+
+
+def _on_save(sender, instance, created, raw=False, **kwargs):
+    if raw:
+        return
+    tracking = _tracked[sender]
+    tags = {object_tag(sender, instance.pk)}
+    moved = created or (
+        tracking.listed
+        and getattr(instance, "_pagecache_list_state", None) != _list_state(instance, tracking)
+    )
+    if moved or not tracking.listed:
+        tags.add(list_tag(sender))
+    if tracking.listed:
+        instance._pagecache_list_state = _list_state(instance, tracking)
+    tags |= _parent_tags(instance, tracking)
+    invalidate(tags, changed_items=[instance])
+
+
+def _on_delete(sender, instance, **kwargs):
+    tracking = _tracked[sender]
+    tags = {object_tag(sender, instance.pk), list_tag(sender)}
+    tags |= _parent_tags(instance, tracking)
+    invalidate(tags, changed_items=[instance])
+
+
+def _parent_tags(instance, tracking):
+    if not tracking.parent:
+        return set()
+    parent = getattr(instance, tracking.parent, None)
+    if parent is None or type(parent) not in _tracked:
+        return set()
+    # A byline, tag or correction changes both the parent's page and the lists it is in.
+    return {object_tag(type(parent), parent.pk), list_tag(type(parent))}
+
+
+def track(model, *, listed=False, list_fields=(), parent=None, next_publication=None):
+    """Invalidate cached pages when instances of `model` change.
+
+    `listed` models appear in lists of published items; `list_fields` are the fields
+    whose change moves an item in or out of such lists. `parent` names a relation whose
+    page and lists also change when this row does (bylines, tags, corrections).
+    `next_publication` returns the model's next scheduled publication time.
+    """
+    _tracked[model] = Tracking(listed=listed, list_fields=tuple(list_fields), parent=parent)
+    uid = f"pagecache:{model._meta.label_lower}"
+    post_init.connect(_on_init, sender=model, dispatch_uid=uid, weak=False)
+    post_save.connect(_on_save, sender=model, dispatch_uid=uid, weak=False)
+    post_delete.connect(_on_delete, sender=model, dispatch_uid=uid, weak=False)
+    if next_publication is not None:
+        _schedules.append(next_publication)
+
+
+def invalidate(tags, *, changed_items=()):
+    """Bump `tags` once the current transaction commits (at once outside one).
+
+    Waiting for the commit matters: a page rendered from the old rows after an early bump
+    would be stored under the new versions and stay stale.
+    """
+    tags = set(tags)
+    items = list(changed_items) if settings.CACHE_PURGE_HOOK else []
+
+    def apply():
+        bump(tags)
+        purge_urls(items)
+
+    transaction.on_commit(apply)
+
+
+def invalidate_everything():
+    """For bulk writes that bypass model signals (seeding, raw imports)."""
+    invalidate({EVERYTHING})
+
+
+def bump(tags):
+    """Give each tag a new version, so every page that recorded the old one is stale."""
+    token = uuid.uuid4().hex
+    versions_cache().set_many(
+        {VERSION_KEY_PREFIX + tag: token for tag in tags} | {EPOCH: token}, timeout=None
+    )
+    # Any change may have scheduled or unscheduled something.
+    versions_cache().delete(NEXT_PUBLICATION)
+
+
+# Purging a CDN -------------------------------------------------------------------------
+
+
+def purge_urls(items):
+    """Tell the configured purge hook which public URLs changed, if one is configured."""
+    hook_path = getattr(settings, "CACHE_PURGE_HOOK", "")
+    if not hook_path or not items:
+        return
+    urls = set()
+    for item in items:
+        urls.update(urls_showing(item))
+    if not urls:
+        return
+    try:
+        import_string(hook_path)(sorted(urls))
+    except Exception:
+        # A CDN outage must never fail an editor's save; the CDN's max-age bounds staleness.
+        logger.exception("Cache purge hook %s failed", hook_path)
+
+
+def http_purge(urls):
+    """Purge hook for CDNs and proxies that accept PURGE requests (Varnish, Fastly, nginx).
+
+    Sends `PURGE <CACHE_PURGE_URL><path>` for each URL, with a short timeout.
+    """
+    import urllib.request
+
+    base = settings.CACHE_PURGE_URL.rstrip("/")
+    for url in urls:
+        request = urllib.request.Request(base + url, method="PURGE")  # noqa: S310 - operator's URL
+        with urllib.request.urlopen(request, timeout=2):  # noqa: S310
+            pass
+
+
+def urls_showing(item):
+    """The public addresses whose content depends on `item`."""
+    method = getattr(item, "cache_urls", None)
+    if method is None:
+        return []
+    return [url for url in method() if url]
+
+
+# Serving --------------------------------------------------------------------------------
+
+
+def versions_cache():
+    return caches[settings.PAGE_CACHE_VERSIONS_ALIAS]
+
+
+def pages_cache():
+    return caches[settings.PAGE_CACHE_ALIAS]
+
+
+def next_publication_at():
+    """When the next scheduled item goes live (cached until the next change)."""
+    cache = versions_cache()
+    stamp = cache.get(NEXT_PUBLICATION)
+    if stamp is None:
+        times = [when for when in (schedule() for schedule in _schedules) if when is not None]
+        stamp = min(times).timestamp() if times else 0
+        cache.set(NEXT_PUBLICATION, stamp, timeout=None)
+    return stamp or None
+
+
+def current_epoch():
+    cache = versions_cache()
+    epoch = cache.get(EPOCH)
+    if epoch is None:
+        # First request, or the store lost it: start a new epoch nothing cached can match.
+        cache.add(EPOCH, uuid.uuid4().hex, timeout=None)
+        epoch = cache.get(EPOCH)
+    return epoch
+
+
+@dataclass
+class CachedPage:
+    status: int
+    content: bytes
+    headers: dict
+    epoch: str
+    versions: dict
+    expires_at: float
+    stored_at: float = field(default_factory=time.time)
+
+
+def cacheable_request(request):
+    if request.method not in ("GET", "HEAD"):
+        return False
+    if settings.SESSION_COOKIE_NAME in request.COOKIES or "HTTP_AUTHORIZATION" in request.META:
+        return False
+    return not request.path.startswith(settings.PAGE_CACHE_EXCLUDED_PREFIXES)
+
+
+def page_key(request):
+    raw = f"{request.get_host()}{request.get_full_path()}"
+    return PAGE_KEY_PREFIX + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def cacheable_response(response):
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    control = response.get("Cache-Control", "")
+    return "private" not in control and "no-store" not in control and "no-cache" not in control
+
+
+def public_cache_control(response, max_age):
+    patch_cache_control(
+        response,
+        public=True,
+        max_age=max_age,
+        stale_while_revalidate=settings.PAGE_CACHE_STALE_WHILE_REVALIDATE,
+        stale_if_error=settings.PAGE_CACHE_STALE_IF_ERROR,
+    )
+
+
+class PageCacheMiddleware:
+    """Serve anonymous GETs from the cache; store the 200s they render, with their tags."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not settings.PAGE_CACHE_ENABLED or not cacheable_request(request):
+            return self.get_response(request)
+        try:
+            key = page_key(request)
+            epoch = current_epoch()
+            page = pages_cache().get(key)
+            if page is not None and self.fresh(page, epoch, key):
+                return self.replay(request, page)
+        except Exception:
+            # The cache server is down: serve the page uncached rather than fail.
+            logger.warning("Page cache unavailable; rendering without it", exc_info=True)
+            return self.render(request, key=None, epoch=None)
+        return self.render(request, key, epoch)
+
+    def fresh(self, page, epoch, key):
+        if page.expires_at <= time.time():
+            return False
+        if page.epoch == epoch:
+            return True
+        keys = [VERSION_KEY_PREFIX + tag for tag in page.versions]
+        current = versions_cache().get_many(keys)
+        if any(current.get(VERSION_KEY_PREFIX + tag) != v for tag, v in page.versions.items()):
+            return False
+        # Nothing this page shows has changed: remember that under the new epoch.
+        page.epoch = epoch
+        pages_cache().set(key, page, timeout=max(1, int(page.expires_at - time.time())))
+        return True
+
+    def replay(self, request, page):
+        response = HttpResponse(page.content, status=page.status)
+        for name, value in page.headers.items():
+            response[name] = value
+        response["Age"] = str(max(0, int(time.time() - page.stored_at)))
+        public_cache_control(response, self.max_age(page.expires_at))
+        return get_conditional_response(request, etag=response.get("ETag"), response=response)
+
+    def render(self, request, key, epoch):
+        collected = {EVERYTHING}
+        token = _collected.set(collected)
+        try:
+            response = self.get_response(request)
+        finally:
+            _collected.reset(token)
+        user = getattr(request, "user", None)
+        if (user is not None and user.is_authenticated) or not cacheable_response(response):
+            return response
+        try:
+            expires_at = time.time() + settings.PAGE_CACHE_TIMEOUT
+            next_publication = next_publication_at()
+            if next_publication:
+                expires_at = min(expires_at, next_publication)
+            public_cache_control(response, self.max_age(expires_at))
+            if key is not None:
+                self.store(key, response, collected, epoch, expires_at)
+        except Exception:
+            logger.warning("Page cache unavailable; page not stored", exc_info=True)
+        return response
+
+    def store(self, key, response, tags, epoch, expires_at):
+        versions = versions_cache().get_many([VERSION_KEY_PREFIX + tag for tag in tags])
+        if current_epoch() != epoch:
+            # Content changed while this page rendered: it may mix old and new; don't keep it.
+            return
+        missing = {
+            VERSION_KEY_PREFIX + tag: uuid.uuid4().hex
+            for tag in tags
+            if VERSION_KEY_PREFIX + tag not in versions
+        }
+        if missing:
+            # A tag never bumped yet gets a version now; a lost version never matches.
+            versions_cache().set_many(missing, timeout=None)
+            versions |= missing
+        if not response.has_header("ETag"):
+            response["ETag"] = (
+                f'"{hashlib.md5(response.content, usedforsecurity=False).hexdigest()}"'
+            )
+        page = CachedPage(
+            status=response.status_code,
+            content=response.content,
+            headers={
+                name: value
+                for name, value in response.items()
+                if name.lower() not in {"cache-control", "age", "set-cookie"}
+            },
+            epoch=epoch,
+            versions={key[len(VERSION_KEY_PREFIX) :]: value for key, value in versions.items()},
+            expires_at=expires_at,
+        )
+        timeout = max(1, int(expires_at - time.time()))
+        pages_cache().set(key, page, timeout=timeout)
+
+    @staticmethod
+    def max_age(expires_at):
+        return max(0, min(settings.PAGE_CACHE_MAX_AGE, int(expires_at - time.time())))

@@ -1,0 +1,189 @@
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.models import Article, Correction, Status
+from tests.factories import ArticleFactory, AuthorFactory, QuoteFactory, SectionFactory
+
+# Pages are refreshed when a change commits, so these tests commit for real.
+pytestmark = pytest.mark.django_db(transaction=True)
+
+purged = []
+
+
+def record_purge(urls):
+    purged.append(urls)
+
+
+@pytest.fixture(autouse=True)
+def page_cache(settings):
+    settings.PAGE_CACHE_ENABLED = True
+    settings.CACHE_PURGE_HOOK = ""
+    purged.clear()
+
+
+@pytest.fixture
+def story():
+    author = AuthorFactory(name="Ana Lopes")
+    article = ArticleFactory(headline="Bridge reopens", authors=[author])
+    article.tags.add("Transport")
+    return article
+
+
+def test_a_second_visit_is_served_from_the_cache(client, story, django_assert_num_queries):
+    first = client.get(story.get_absolute_url())
+    assert first.status_code == 200
+    # One lookup: has anything at all changed since the page was stored?
+    with django_assert_num_queries(1):
+        second = client.get(story.get_absolute_url())
+    assert second.content == first.content
+    assert second.has_header("Age")
+
+
+def test_editing_an_article_refreshes_its_page_and_the_lists_showing_it(client, story):
+    home = reverse("home")
+    assert "Bridge reopens" in client.get(story.get_absolute_url()).text
+    assert "Bridge reopens" in client.get(home).text
+
+    story.headline = "Bridge reopens after repairs"
+    story.save()
+
+    assert "Bridge reopens after repairs" in client.get(story.get_absolute_url()).text
+    assert "Bridge reopens after repairs" in client.get(home).text
+
+
+def test_an_edit_leaves_pages_that_do_not_show_the_item_cached(
+    client, story, django_assert_num_queries
+):
+    """The author page of someone else shows no trace of the story: no re-render."""
+    other = AuthorFactory(name="Kenji Mori")
+    url = other.get_absolute_url()
+    client.get(url)
+    Article.objects.filter(pk=story.pk).first().save()  # an edit, nothing moves in lists
+    # The epoch moved, so the page's own tags are compared (1) besides the epoch (1).
+    with django_assert_num_queries(2):
+        response = client.get(url)
+    assert response.status_code == 200
+
+
+def test_publishing_shows_the_article_everywhere_at_once(client, story):
+    section = story.section
+    draft = ArticleFactory(draft=True, headline="Storm warning issued", section=section)
+    pages = [reverse("home"), reverse("feed:list"), section.get_absolute_url()]
+    for url in pages:
+        assert "Storm warning issued" not in client.get(url).text
+
+    draft.status, draft.published_at = Status.PUBLISHED, timezone.now()
+    draft.save()
+
+    for url in pages:
+        assert "Storm warning issued" in client.get(url).text, url
+
+
+def test_unpublishing_removes_the_page_at_once(client, story):
+    assert client.get(story.get_absolute_url()).status_code == 200
+    story.status = Status.UNPUBLISHED
+    story.save()
+    assert client.get(story.get_absolute_url()).status_code == 404
+    assert "Bridge reopens" not in client.get(reverse("home")).text
+
+
+def test_bulk_publishing_from_the_admin_list_refreshes_pages(client, story):
+    draft = ArticleFactory(draft=True, headline="Council approves budget")
+    assert "Council approves budget" not in client.get(reverse("home")).text
+    Article.objects.filter(pk=draft.pk).update(status=Status.PUBLISHED, published_at=timezone.now())
+    assert "Council approves budget" in client.get(reverse("home")).text
+
+
+def test_a_new_byline_or_correction_refreshes_the_article(client, story):
+    url = story.get_absolute_url()
+    client.get(url)
+    Correction.objects.create(article=story, note="An earlier version misstated the date.")
+    assert "misstated the date" in client.get(url).text
+
+
+def test_renaming_an_author_refreshes_articles_that_show_the_byline(client, story):
+    client.get(story.get_absolute_url())
+    author = story.byline[0]
+    author.name = "Ana Lopes-Silva"
+    author.save()
+    assert "Ana Lopes-Silva" in client.get(story.get_absolute_url()).text
+
+
+def test_a_scheduled_item_appears_at_its_time_although_pages_are_cached(
+    client, story, time_machine
+):
+    time_machine.move_to(timezone.now())
+    ArticleFactory(headline="Embargoed report", published_at=timezone.now() + timedelta(minutes=5))
+    QuoteFactory(text="Later words", published_at=timezone.now() + timedelta(minutes=7))
+    first = client.get(reverse("home"))
+    assert "Embargoed report" not in first.text
+    max_age = int(first["Cache-Control"].split("max-age=")[1].split(",")[0])
+    assert max_age <= 5 * 60, "browsers and CDNs may not keep it past the publication time"
+
+    time_machine.shift(timedelta(minutes=5, seconds=1))
+    assert "Embargoed report" in client.get(reverse("home")).text
+
+
+def test_reader_pages_tell_browsers_and_cdns_how_long_to_keep_them(client, story):
+    response = client.get(story.get_absolute_url())
+    control = response["Cache-Control"]
+    for part in ("public", "max-age=", "stale-while-revalidate=", "stale-if-error="):
+        assert part in control
+    assert response.has_header("ETag")
+
+
+def test_a_cached_page_answers_a_conditional_request_with_304(client, story):
+    etag = client.get(story.get_absolute_url())["ETag"]
+    response = client.get(story.get_absolute_url(), HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 304
+
+
+def test_staff_with_a_session_see_fresh_pages(admin_client, story, django_assert_max_num_queries):
+    admin_client.get(story.get_absolute_url())
+    response = admin_client.get(story.get_absolute_url())
+    assert "public" not in response.get("Cache-Control", "")
+    assert not response.has_header("Age")
+
+
+def test_previews_are_never_cached(admin_client):
+    draft = ArticleFactory(draft=True)
+    response = admin_client.get(reverse("articles:preview", kwargs={"pk": draft.pk}))
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_purge_hook_receives_the_addresses_a_change_affects(settings, story):
+    settings.CACHE_PURGE_HOOK = "tests.newsroom.test_page_cache.record_purge"
+    story.headline = "Bridge reopens to traffic"
+    story.save()
+    urls = purged[-1]
+    for expected in (
+        story.get_absolute_url(),
+        reverse("home"),
+        reverse("feed:list"),
+        story.section.get_absolute_url(),
+        story.byline[0].get_absolute_url(),
+        reverse("articles:tag", kwargs={"slug": "transport"}),
+        reverse("articles:feed-rss"),
+    ):
+        assert expected in urls
+
+
+def test_pages_are_served_when_the_cache_server_is_down(client, settings, story):
+    unreachable = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": "redis://127.0.0.1:1/0",
+        "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
+    }
+    settings.CACHES = {"default": unreachable, "versions": unreachable}
+    response = client.get(story.get_absolute_url())
+    assert response.status_code == 200
+    assert "Bridge reopens" in response.text
+
+
+def test_sections_added_later_appear_in_every_cached_page(client, story):
+    client.get(reverse("home"))
+    SectionFactory(name="Sport", slug="sport")
+    assert "Sport" in client.get(reverse("home")).text
