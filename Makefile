@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PORT
 
-.PHONY: run test lint migrate seed static clean
+.PHONY: run test lint migrate seed static clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,3 +47,8 @@ lint: $(VENV)/.installed
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+
+# Seeds .bench/ once (about 100,000 articles), then measures with wrk; see scripts/bench.py.
+bench: $(VENV)/.installed
+	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
+	$(BIN)/python scripts/bench.py $(BENCH_ARGS)

@@ -13,6 +13,7 @@ point gets new ones.
 
 import hashlib
 import io
+import itertools
 from pathlib import PurePosixPath
 
 from django.core.files.base import ContentFile
@@ -106,8 +107,32 @@ def photos_missing_renditions():
 
 
 def make_missing_renditions():
-    """Renditions for every photo that has none (bulk-created photos); returns rows written."""
+    """Renditions for every photo that has none (bulk-created photos); returns rows written.
+
+    Photos sharing a picture and focal point share rendition files, so the picture is
+    resized once per group and the other photos get rows pointing at the same files.
+    """
     made = 0
-    for photo in photos_missing_renditions().distinct().iterator(chunk_size=200):
-        made += make_renditions(photo)
+    photos = (
+        photos_missing_renditions()
+        .distinct()
+        .order_by("image", "focal_x", "focal_y", "pk")
+        .iterator(chunk_size=1000)
+    )
+    same_picture = itertools.groupby(photos, key=lambda p: (p.image.name, p.focal_x, p.focal_y))
+    for _, group in same_picture:
+        first, *rest = group
+        made += make_renditions(first)
+        template = list(first.renditions.all())
+        PhotoRendition.objects.bulk_create(
+            [
+                PhotoRendition(
+                    photo=photo, ratio=r.ratio, width=r.width, height=r.height, image=r.image.name
+                )
+                for photo in rest
+                for r in template
+            ],
+            batch_size=1000,
+        )
+        made += len(rest) * len(template)
     return made

@@ -6,7 +6,7 @@ from django.views.generic import DetailView
 from taggit.models import Tag
 
 from feed.search import MAX_QUERY_LENGTH, search
-from feed.stream import latest_items
+from feed.stream import LatestItems
 from feed.views import FEED_STRIP_LENGTH, render_stream
 
 from .models import Article, Section
@@ -24,7 +24,7 @@ def for_article_page(articles):
 
 
 def article_page_context(article):
-    return {"related": article.related_teasers(), "feed_items": latest_items(ARTICLE_FEED_STRIP)}
+    return {"related": article.related_teasers(), "feed_items": LatestItems(ARTICLE_FEED_STRIP)}
 
 
 class ArticleDetailView(DetailView):
@@ -85,6 +85,6 @@ def search_view(request):
         {
             "query": query,
             "results": results,
-            "feed_items": [] if results and results.items else latest_items(FEED_STRIP_LENGTH),
+            "feed_items": [] if results and results.items else LatestItems(FEED_STRIP_LENGTH),
         },
     )

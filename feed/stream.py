@@ -172,3 +172,26 @@ def feed_page(cursor="", limit=20, kinds=None, tag=None, section=None, author=No
 def latest_items(limit, **filters):
     """The newest `limit` published items (of every kind unless filtered), newest first."""
     return feed_page(limit=limit, **filters).items
+
+
+class LatestItems:
+    """The newest items, fetched on first use: a cached fragment may never need them."""
+
+    def __init__(self, limit, **filters):
+        self.limit = limit
+        self.filters = filters
+        self._items = None
+
+    def _load(self):
+        if self._items is None:
+            self._items = latest_items(self.limit, **self.filters)
+        return self._items
+
+    def __iter__(self):
+        return iter(self._load())
+
+    def __len__(self):
+        return len(self._load())
+
+    def __bool__(self):
+        return True

@@ -7,7 +7,7 @@ from articles.models import Article, Section
 from newsroom.views import bad_request
 
 from .models import Quote, Video
-from .stream import KINDS, InvalidCursor, feed_page, latest_items
+from .stream import KINDS, InvalidCursor, LatestItems, feed_page
 
 FEED_PAGE_SIZE = 20
 FEED_STRIP_LENGTH = 8
@@ -69,7 +69,7 @@ def home(request):
             "lead": lead,
             "top_stories": top_stories,
             "sections": Section.objects.with_latest(LATEST_PER_SECTION, exclude=shown),
-            "items": latest_items(FEED_STRIP_LENGTH),
+            "items": LatestItems(FEED_STRIP_LENGTH),
         },
     )
 

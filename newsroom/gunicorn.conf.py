@@ -10,6 +10,7 @@ timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 # Recycle workers now and then so a slow leak can never take the site down.
 max_requests = 10000
 max_requests_jitter = 1000
-accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
+# An empty GUNICORN_ACCESS_LOG turns the access log off (the benchmark does).
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None
 errorlog = "-"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")

@@ -42,6 +42,7 @@ EPOCH = "epoch"
 EVERYTHING = "everything"
 NEXT_PUBLICATION = "next-publication"
 PAGE_KEY_PREFIX = "page:"
+FRAGMENT_KEY_PREFIX = "fragment:"
 VERSION_KEY_PREFIX = "version:"
 
 # The tags of the page being rendered in this thread or task; None outside a render.
@@ -265,6 +266,88 @@ class CachedPage:
     stored_at: float = field(default_factory=time.time)
 
 
+def is_fresh(entry, epoch, key):
+    """True while nothing `entry` (a page or fragment) depends on has changed."""
+    if entry.expires_at <= time.time():
+        return False
+    if entry.epoch == epoch:
+        return True
+    keys = [VERSION_KEY_PREFIX + tag for tag in entry.versions]
+    current = versions_cache().get_many(keys)
+    if any(current.get(VERSION_KEY_PREFIX + tag) != v for tag, v in entry.versions.items()):
+        return False
+    # Nothing it shows has changed: remember that under the new epoch.
+    entry.epoch = epoch
+    pages_cache().set(key, entry, timeout=max(1, int(entry.expires_at - time.time())))
+    return True
+
+
+def current_versions(tags):
+    """The versions of `tags` now, giving a first version to tags that have none yet."""
+    versions = versions_cache().get_many([VERSION_KEY_PREFIX + tag for tag in tags])
+    missing = {
+        VERSION_KEY_PREFIX + tag: uuid.uuid4().hex
+        for tag in tags
+        if VERSION_KEY_PREFIX + tag not in versions
+    }
+    if missing:
+        # A lost version never matches, so a kept entry can never outlive its data.
+        versions_cache().set_many(missing, timeout=None)
+        versions |= missing
+    return {key[len(VERSION_KEY_PREFIX) :]: value for key, value in versions.items()}
+
+
+def expiry():
+    """When an entry stored now must be dropped: its timeout, or the next publication."""
+    expires_at = time.time() + settings.PAGE_CACHE_TIMEOUT
+    next_publication = next_publication_at()
+    return min(expires_at, next_publication) if next_publication else expires_at
+
+
+@dataclass
+class CachedFragment:
+    value: object
+    epoch: str
+    versions: dict
+    expires_at: float
+
+
+def cached_fragment(name, compute):
+    """`compute()`, kept like a page until something it loaded changes.
+
+    For parts many pages share (the navigation, the News Feed strip): the enclosing page
+    still records every tag of the fragment, so its own invalidation stays exact.
+    """
+    if not settings.FRAGMENT_CACHE_ENABLED:
+        return compute()
+    key = FRAGMENT_KEY_PREFIX + hashlib.sha256(name.encode()).hexdigest()
+    try:
+        epoch = current_epoch()
+        entry = pages_cache().get(key)
+        if entry is not None and is_fresh(entry, epoch, key):
+            record(*entry.versions)
+            return entry.value
+    except Exception:
+        logger.warning("Fragment cache unavailable", exc_info=True)
+        return compute()
+    collected = {EVERYTHING}
+    token = _collected.set(collected)
+    try:
+        value = compute()
+    finally:
+        _collected.reset(token)
+    record(*collected)
+    try:
+        versions = current_versions(collected)
+        if current_epoch() == epoch:
+            expires_at = expiry()
+            entry = CachedFragment(value, epoch, versions, expires_at)
+            pages_cache().set(key, entry, timeout=max(1, int(expires_at - time.time())))
+    except Exception:
+        logger.warning("Fragment cache unavailable; fragment not stored", exc_info=True)
+    return value
+
+
 def cacheable_request(request):
     if request.method not in ("GET", "HEAD"):
         return False
@@ -317,18 +400,7 @@ class PageCacheMiddleware:
         return self.render(request, key, epoch)
 
     def fresh(self, page, epoch, key):
-        if page.expires_at <= time.time():
-            return False
-        if page.epoch == epoch:
-            return True
-        keys = [VERSION_KEY_PREFIX + tag for tag in page.versions]
-        current = versions_cache().get_many(keys)
-        if any(current.get(VERSION_KEY_PREFIX + tag) != v for tag, v in page.versions.items()):
-            return False
-        # Nothing this page shows has changed: remember that under the new epoch.
-        page.epoch = epoch
-        pages_cache().set(key, page, timeout=max(1, int(page.expires_at - time.time())))
-        return True
+        return is_fresh(page, epoch, key)
 
     def replay(self, request, page):
         response = HttpResponse(page.content, status=page.status)
@@ -349,10 +421,7 @@ class PageCacheMiddleware:
         if (user is not None and user.is_authenticated) or not cacheable_response(response):
             return response
         try:
-            expires_at = time.time() + settings.PAGE_CACHE_TIMEOUT
-            next_publication = next_publication_at()
-            if next_publication:
-                expires_at = min(expires_at, next_publication)
+            expires_at = expiry()
             public_cache_control(response, self.max_age(expires_at))
             if key is not None:
                 self.store(key, response, collected, epoch, expires_at)
@@ -361,19 +430,10 @@ class PageCacheMiddleware:
         return response
 
     def store(self, key, response, tags, epoch, expires_at):
-        versions = versions_cache().get_many([VERSION_KEY_PREFIX + tag for tag in tags])
+        versions = current_versions(tags)
         if current_epoch() != epoch:
             # Content changed while this page rendered: it may mix old and new; don't keep it.
             return
-        missing = {
-            VERSION_KEY_PREFIX + tag: uuid.uuid4().hex
-            for tag in tags
-            if VERSION_KEY_PREFIX + tag not in versions
-        }
-        if missing:
-            # A tag never bumped yet gets a version now; a lost version never matches.
-            versions_cache().set_many(missing, timeout=None)
-            versions |= missing
         if not response.has_header("ETag"):
             response["ETag"] = (
                 f'"{hashlib.md5(response.content, usedforsecurity=False).hexdigest()}"'
@@ -387,7 +447,7 @@ class PageCacheMiddleware:
                 if name.lower() not in {"cache-control", "age", "set-cookie"}
             },
             epoch=epoch,
-            versions={key[len(VERSION_KEY_PREFIX) :]: value for key, value in versions.items()},
+            versions=versions,
             expires_at=expires_at,
         )
         timeout = max(1, int(expires_at - time.time()))

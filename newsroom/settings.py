@@ -186,6 +186,8 @@ else:
 
 # Whole-page cache for anonymous readers (newsroom/pagecache.py).
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)
+# Parts many pages share (navigation, News Feed strip), kept the same exact way.
+FRAGMENT_CACHE_ENABLED = env_bool("FRAGMENT_CACHE", True)
 PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_VERSIONS_ALIAS = "versions"
 # How long the server keeps a page that nothing has changed (seconds).
@@ -344,8 +346,11 @@ PERMISSIONS_POLICY = {
 ADMIN_PATH = os.environ.get("ADMIN_PATH", "admin/").strip().strip("/") + "/"
 if ADMIN_PATH == "/":
     raise ImproperlyConfigured("ADMIN_PATH must not be empty, e.g. ADMIN_PATH=newsroom-desk/")
-# Never served from the page cache: the admin, previews, and files served by other layers.
-PAGE_CACHE_EXCLUDED_PREFIXES = (f"/{ADMIN_PATH}", "/preview/", STATIC_URL, MEDIA_URL)
+# `make bench` only: a trivial view at /bench/trivial/ to compare pages with.
+BENCHMARK_VIEWS = env_bool("BENCHMARK_VIEWS", False)
+# Never served from the page cache: the admin, previews, files served by other layers, and
+# the benchmark's yardstick (it must cost what a plain Django view costs).
+PAGE_CACHE_EXCLUDED_PREFIXES = (f"/{ADMIN_PATH}", "/preview/", "/bench/", STATIC_URL, MEDIA_URL)
 # django-axes: after AXES_FAILURE_LIMIT failed logins from one address, that address is
 # locked out for AXES_COOLOFF_MINUTES (HTTP 429), whichever usernames it tried; a
 # successful login resets the count.

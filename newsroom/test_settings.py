@@ -18,3 +18,4 @@ WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
 # Pages render afresh in tests unless a test turns the page cache on.
 PAGE_CACHE_ENABLED = False
+FRAGMENT_CACHE_ENABLED = False

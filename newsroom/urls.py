@@ -10,7 +10,7 @@ from authors.sitemaps import AuthorSitemap
 from feed.sitemaps import VideoSitemap
 from feed.views import home
 from newsroom.media import serve_media
-from newsroom.views import robots_txt
+from newsroom.views import robots_txt, trivial
 
 admin.site.site_header = f"{settings.NEWSROOM_SITE_NAME} admin"
 admin.site.site_title = settings.NEWSROOM_SITE_NAME
@@ -50,3 +50,6 @@ if settings.SERVE_MEDIA and settings.MEDIA_URL.startswith("/"):
     urlpatterns += [
         re_path(rf"^{media_prefix}(?P<path>.*)$", serve_media, name="media"),
     ]
+
+if settings.BENCHMARK_VIEWS:
+    urlpatterns += [path("bench/trivial/", trivial, name="bench-trivial")]

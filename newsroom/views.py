@@ -1,3 +1,4 @@
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
@@ -16,3 +17,11 @@ def robots_txt(request):
         {"base_url": request.build_absolute_uri("/").rstrip("/")},
         content_type="text/plain; charset=utf-8",
     )
+
+
+TRIVIAL_BODY = "<!DOCTYPE html><title>Benchmark</title>" + "<p>" + "x" * 30_000 + "</p>"
+
+
+def trivial(request):
+    """A fixed 30 KB page: the benchmark's yardstick for what Django itself costs here."""
+    return HttpResponse(TRIVIAL_BODY)

@@ -3,6 +3,7 @@
 from django import template
 
 from articles.models import Section
+from newsroom.pagecache import cached_fragment
 
 register = template.Library()
 
@@ -11,6 +12,8 @@ register = template.Library()
 def site_navigation(context):
     request = context.get("request")
     return {
-        "sections": Section.objects.only("name", "slug"),
+        "sections": cached_fragment(
+            "navigation-sections", lambda: list(Section.objects.only("name", "slug"))
+        ),
         "current_path": request.path if request else "",
     }

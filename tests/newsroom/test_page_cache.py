@@ -187,3 +187,21 @@ def test_sections_added_later_appear_in_every_cached_page(client, story):
     client.get(reverse("home"))
     SectionFactory(name="Sport", slug="sport")
     assert "Sport" in client.get(reverse("home")).text
+
+
+def test_shared_fragments_are_reused_across_pages_and_stay_exact(
+    client, settings, django_assert_max_num_queries
+):
+    """With whole pages off, the News Feed strip and navigation are still kept once for
+    all pages, and a new quote still shows in the strip of a page rendered after it."""
+    settings.PAGE_CACHE_ENABLED = False
+    settings.FRAGMENT_CACHE_ENABLED = True
+    first, second = ArticleFactory(), ArticleFactory()
+    with django_assert_max_num_queries(40) as cold:
+        client.get(first.get_absolute_url())
+    with django_assert_max_num_queries(40) as warm:
+        client.get(second.get_absolute_url())
+    assert len(warm.captured_queries) < len(cold.captured_queries) - 3
+
+    QuoteFactory(text="Fresh words from the mayor")
+    assert "Fresh words from the mayor" in client.get(first.get_absolute_url()).text

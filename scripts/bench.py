@@ -1,0 +1,339 @@
+"""
+Benchmark the reader pages at newsroom scale: `make bench`.
+
+Seeds (once) a large data set into .bench/, serves it with gunicorn as in production
+(2 workers, DEBUG off), and measures each page with wrk, cold (page cache off) and warm
+(page cache on), next to a trivial Django view returning a fixed 30 KB page served the
+same way in the same run. Prints a table with each page's throughput as a ratio to the
+trivial view, its latency, errors, HTML size and SQL queries, the query plans of those
+queries, the seeding time and a worker's peak memory; saves it all to .bench/results.md.
+"""
+
+import argparse
+import contextlib
+import os
+import platform
+import re
+import resource
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / ".bench"
+PYTHON = sys.executable
+HOST = "127.0.0.1"
+SECRET = "bench-" + "Qx7-Lp2_Vm9" * 6
+
+
+def bench_environment(scale, **extra):
+    environment = {
+        **os.environ,
+        "NEWSROOM_ENV_FILE": "/nonexistent",
+        "DJANGO_SETTINGS_MODULE": "newsroom.settings",
+        "DATABASE_URL": f"sqlite:///{BENCH / f'bench-{scale}.sqlite3'}",
+        "MEDIA_ROOT": str(BENCH / "media"),
+        "STATIC_ROOT": str(BENCH / "static"),
+        "SECRET_KEY": SECRET,
+        "DEBUG": "false",
+        "HTTPS": "false",
+        "ALLOWED_HOSTS": f"{HOST},localhost",
+        "BENCHMARK_VIEWS": "true",
+        "GUNICORN_ACCESS_LOG": "",
+        "WEB_CONCURRENCY": "2",
+        "LOG_LEVEL": "WARNING",
+    }
+    environment.update(extra)
+    return environment
+
+
+def manage(environment, *args, capture=False):
+    return subprocess.run(
+        [PYTHON, "manage.py", *args],
+        cwd=ROOT,
+        env=environment,
+        check=True,
+        text=True,
+        capture_output=capture,
+    )
+
+
+def seed(scale, environment):
+    """Seed once per scale; returns (seconds, peak MB) of the seeding, measured then."""
+    stamp = BENCH / f"seeded-{scale}.txt"
+    if stamp.exists():
+        seconds, megabytes = stamp.read_text().split()
+        return float(seconds), float(megabytes)
+    print(f"Seeding scale {scale} into {BENCH} (once; reused by later runs)...", flush=True)
+    manage(environment, "migrate", "--noinput", "-v0")
+    manage(environment, "createcachetable")
+    started = time.perf_counter()
+    manage(environment, "seed_demo", "--scale", str(scale))
+    seconds = time.perf_counter() - started
+    megabytes = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    manage(environment, "collectstatic", "--noinput", "-v0")
+    stamp.write_text(f"{seconds:.1f} {megabytes:.0f}")
+    return seconds, megabytes
+
+
+PAGE_SCRIPT = """
+import json, sys
+import django
+django.setup()
+from django.conf import settings
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from feed.stream import encode_cursor, feed_page
+from articles.models import Article
+from authors.models import Author
+from taggit.models import Tag
+
+page = feed_page(limit=20)
+# Walk 999 pages deep with the cursors themselves: the same path a reader's clicks take.
+deep = page
+for _ in range(999):
+    deep = feed_page(cursor=deep.next_cursor, limit=20)
+article = Article.objects.published().order_by("-published_at").first()
+author = Author.objects.filter(credits__article__status="published").first()
+tag = Tag.objects.filter(slug="climate").first() or Tag.objects.first()
+urls = {
+    "home": "/",
+    "feed page 1": "/feed/",
+    "feed page 1,000": "/feed/?cursor=" + deep.next_cursor,
+    "article": article.get_absolute_url(),
+    "author": author.get_absolute_url(),
+    "tag": "/tags/%s/" % tag.slug,
+    "search": "/search/?q=flood",
+    "rss": "/rss/",
+    "trivial view": "/bench/trivial/",
+}
+client = Client(HTTP_HOST="127.0.0.1")
+result = {}
+for name, url in urls.items():
+    client.get(url)  # warm Python-level caches, not the page cache (off here)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    plans = []
+    for query in queries.captured_queries:
+        sql = query["sql"]
+        if not sql.lstrip().upper().startswith("SELECT"):
+            continue
+        with connection.cursor() as cursor:
+            if connection.vendor == "sqlite":
+                cursor.execute("EXPLAIN QUERY PLAN " + sql)
+                plan = " | ".join(row[-1] for row in cursor.fetchall())
+            else:
+                cursor.execute("EXPLAIN " + sql)
+                plan = " | ".join(row[0].strip() for row in cursor.fetchall())
+        plans.append({"sql": sql[:160], "plan": plan})
+    result[name] = {
+        "url": url,
+        "status": response.status_code,
+        "bytes": len(response.content),
+        "queries": len(queries.captured_queries),
+        "plans": plans,
+    }
+print(json.dumps(result))
+"""
+
+
+def describe_pages(environment):
+    import json
+
+    environment = {**environment, "PAGE_CACHE": "false"}
+    output = subprocess.run(
+        [PYTHON, "-c", PAGE_SCRIPT],
+        cwd=ROOT,
+        env=environment,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+class Server:
+    """gunicorn with the production config, as `make run` starts it."""
+
+    def __init__(self, environment, port):
+        self.environment = {**environment, "PORT": str(port)}
+        self.port = port
+
+    def __enter__(self):
+        self.process = subprocess.Popen(
+            [str(Path(PYTHON).parent / "gunicorn"), "-c", "newsroom/gunicorn.conf.py"],
+            cwd=ROOT,
+            env=self.environment,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        deadline = time.time() + 30
+        while time.time() < deadline:
+            try:
+                with urllib.request.urlopen(f"http://{HOST}:{self.port}/bench/trivial/", timeout=2):
+                    return self
+            except OSError:
+                time.sleep(0.3)
+        self.process.kill()
+        raise SystemExit("gunicorn did not start: " + self.process.stderr.read()[-2000:])
+
+    def worker_peak_megabytes(self):
+        peaks = []
+        for child in Path("/proc").glob("[0-9]*"):
+            try:
+                status = (child / "status").read_text()
+            except OSError:
+                continue
+            if f"PPid:\t{self.process.pid}\n" in status:
+                match = re.search(r"VmHWM:\s+(\d+) kB", status)
+                if match:
+                    peaks.append(int(match.group(1)) / 1024)
+        return max(peaks, default=0)
+
+    def __exit__(self, *exc):
+        self.process.send_signal(signal.SIGTERM)
+        self.process.wait(timeout=30)
+
+
+def wrk(url, seconds, connections):
+    output = subprocess.run(
+        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", url],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    latency = dict(re.findall(r"^\s+(50|99)%\s+([\d.]+\w+)", output, re.M))
+    errors = 0
+    for match in re.finditer(
+        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output
+    ):
+        errors += sum(int(value) for value in match.groups())
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    errors += int(non_2xx.group(1)) if non_2xx else 0
+    return {
+        "rate": rate,
+        "p50": latency.get("50", "?"),
+        "p99": latency.get("99", "?"),
+        "errors": errors,
+    }
+
+
+def measure(environment, pages, port, seconds, connections, rounds):
+    """Each page `rounds` times, alternating with the trivial view; medians."""
+    results = {}
+    with Server(environment, port) as server:
+        base = f"http://{HOST}:{port}"
+        for page in pages.values():
+            wrk(base + page["url"], 2, connections)  # warm up (and fill the page cache)
+        for name, page in pages.items():
+            runs = [wrk(base + page["url"], seconds, connections) for _ in range(rounds)]
+            results[name] = {
+                "rate": statistics.median(run["rate"] for run in runs),
+                "p50": runs[len(runs) // 2]["p50"],
+                "p99": runs[len(runs) // 2]["p99"],
+                "errors": sum(run["errors"] for run in runs),
+            }
+        peak = server.worker_peak_megabytes()
+    return results, peak
+
+
+def table(pages, cold, warm):
+    trivial_cold = cold["trivial view"]["rate"]
+    trivial_warm = warm["trivial view"]["rate"]
+    lines = [
+        "| page | HTML bytes | SQL queries | cold req/s | cold ratio | cold p50 / p99 "
+        "| warm req/s | warm ratio | warm p50 / p99 | errors |",
+        "|---|---:|---:|---:|---:|---|---:|---:|---|---:|",
+    ]
+    for name, page in pages.items():
+        c, w = cold[name], warm[name]
+        lines.append(
+            f"| {name} | {page['bytes']:,} | {page['queries']} | {c['rate']:,.0f} | "
+            f"{c['rate'] / trivial_cold:.2f} | {c['p50']} / {c['p99']} | {w['rate']:,.0f} | "
+            f"{w['rate'] / trivial_warm:.2f} | {w['p50']} / {w['p99']} | {c['errors'] + w['errors']} |"
+        )
+    return "\n".join(lines)
+
+
+def machine():
+    cpu = ""
+    with contextlib.suppress(OSError, StopIteration):
+        cpu = next(
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        )
+    return (
+        f"{platform.platform()}, {os.cpu_count()} cores, {cpu}, Python {platform.python_version()}"
+    )
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--scale", type=int, default=1700, help="seed_demo --scale (default 1700)")
+    parser.add_argument("--seconds", type=int, default=8, help="wrk duration per run")
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--rounds", type=int, default=3, help="runs per page; medians reported")
+    parser.add_argument("--port", type=int, default=8077)
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is not installed: apt-get install wrk")
+    BENCH.mkdir(exist_ok=True)
+    environment = bench_environment(args.scale)
+    seed_seconds, seed_megabytes = seed(args.scale, environment)
+    pages = describe_pages(environment)
+    bad = [name for name, page in pages.items() if page["status"] != 200]
+    if bad:
+        raise SystemExit(f"Pages did not answer 200: {bad}")
+    print("Measuring cold (page cache off)...", flush=True)
+    cold, cold_peak = measure(
+        {**environment, "PAGE_CACHE": "false"},
+        pages,
+        args.port,
+        args.seconds,
+        args.connections,
+        args.rounds,
+    )
+    print("Measuring warm (page cache on)...", flush=True)
+    warm, warm_peak = measure(
+        {**environment, "PAGE_CACHE": "true"},
+        pages,
+        args.port,
+        args.seconds,
+        args.connections,
+        args.rounds,
+    )
+    report = [
+        f"# Benchmark, {time.strftime('%Y-%m-%d %H:%M')}",
+        "",
+        f"Machine: {machine()}.",
+        f"Data: seed_demo --scale {args.scale} (database {environment['DATABASE_URL'].split('/')[-1]}), "
+        f"seeded in {seed_seconds:,.0f} s with a peak of {seed_megabytes:,.0f} MB.",
+        f"Server: gunicorn, 2 sync workers, DEBUG off; wrk -t2 -c{args.connections}, "
+        f"{args.seconds} s x {args.rounds} runs per page (medians). Ratio = page req/s / "
+        "trivial view req/s in the same server run.",
+        f"Peak memory of a worker: {max(cold_peak, warm_peak):,.0f} MB.",
+        "",
+        table(pages, cold, warm),
+        "",
+        "## Query plans (cold)",
+        "",
+    ]
+    for name, page in pages.items():
+        for plan in page["plans"]:
+            report.append(f"- {name}: `{plan['plan']}` ← `{plan['sql']}…`")
+    text = "\n".join(report)
+    (BENCH / "results.md").write_text(text + "\n")
+    print(text)
+
+
+if __name__ == "__main__":
+    main()
