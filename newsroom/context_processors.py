@@ -1,9 +1,19 @@
 from django.conf import settings
+from django.templatetags.static import static
 
 
 def site(request):
-    """Site identity for every template: name and tagline come from settings."""
+    """Site identity for every template, from settings, and this page's canonical address."""
+    language = settings.LANGUAGE_CODE.split("-")
     return {
         "site_name": settings.NEWSROOM_SITE_NAME,
         "site_tagline": settings.NEWSROOM_SITE_TAGLINE,
+        "site_x_handle": settings.NEWSROOM_SITE_X_HANDLE,
+        "site_logo_url": request.build_absolute_uri(static(settings.NEWSROOM_SITE_LOGO)),
+        # Query strings (cursors, filters, tracking) never make a different canonical page.
+        "canonical_url": request.build_absolute_uri(request.path),
+        "og_locale": "_".join([language[0], language[-1].upper()])
+        if len(language) > 1
+        else language[0],
+        "LANGUAGE_CODE": settings.LANGUAGE_CODE,
     }

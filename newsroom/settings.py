@@ -367,6 +367,11 @@ AXES_VERBOSE = False
 
 NEWSROOM_SITE_NAME = os.environ.get("SITE_NAME", "The Newsroom")
 NEWSROOM_SITE_TAGLINE = os.environ.get("SITE_TAGLINE", "Independent news, every day")
+# Publisher logo for search engines and social cards: a static file path, 600x60 or so.
+NEWSROOM_SITE_LOGO = os.environ.get("SITE_LOGO", "img/logo.png")
+# The newsroom's own accounts, for Twitter/X cards and the Organization's sameAs.
+NEWSROOM_SITE_X_HANDLE = os.environ.get("SITE_X_HANDLE", "").lstrip("@")
+NEWSROOM_SITE_SOCIAL_LINKS = env_list("SITE_SOCIAL_LINKS")
 
 LOGGING = {
     "version": 1,

@@ -92,7 +92,7 @@ INLINE_SCRIPT = [
     (
         # An inline script is allowed only with the response's nonce.
         re.compile(
-            r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/json\")(?![^>]*\bnonce=)[^>]*>",
+            r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/(?:ld\+)?json\")(?![^>]*\bnonce=)[^>]*>",
             re.I,
         ),
         "inline script without a nonce",
