@@ -1,0 +1,21 @@
+"""Where the browser and the judges live on this machine, shared with `make audit`."""
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+# Debian's Chromium: test tools cannot download their own browsers here.
+CHROMIUM = Path("/usr/bin/chromium")
+# Headless, as root, and quiet: the network is closed, so no background connections.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+NODE_MODULES = ROOT / "node_modules"
+INSTALL_HINT = "run .ci/browser-deps as root, or `npm ci --ignore-scripts` for node_modules"
