@@ -5,7 +5,8 @@ Chromium is Debian's (/usr/bin/chromium), driven by Playwright for Python; test 
 cannot download their own browsers here. The judges (axe-core, the Nu Html Checker)
 come from node_modules, installed by `npm ci --ignore-scripts`. Where one of these is
 missing the tests that need it are skipped with a message saying how to install it;
-`.ci/browser-deps` installs everything.
+`.ci/browser-deps` installs everything. Modules using Playwright's `expect` import it
+with `pytest.importorskip` for the same reason.
 
 The site and the browser live for the whole `tests/browser` package and are closed
 after it: Playwright's synchronous API keeps an event loop running, and Django refuses
@@ -21,7 +22,15 @@ from feed.demo import DEMO_EDITOR_PASSWORD, DEMO_EDITOR_USERNAME
 
 from .pages import NOT_FOUND
 from .site import DemoSite
-from .tools import CHROMIUM, CHROMIUM_ARGS, INSTALL_HINT, NODE_MODULES
+from .tools import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    NO_CHROMIUM,
+    NO_JAVA,
+    NO_NODE_TOOLS,
+    NO_PLAYWRIGHT,
+    NODE_MODULES,
+)
 
 HERE = Path(__file__).resolve().parent
 DESKTOP = {"width": 1280, "height": 800}
@@ -53,7 +62,7 @@ def node_tool(relative_path):
     """A file from node_modules, or skip the test if it is not installed."""
     path = NODE_MODULES / relative_path
     if not path.exists():
-        pytest.skip(f"{relative_path} is not installed: {INSTALL_HINT}")
+        pytest.skip(f"{relative_path} {NO_NODE_TOOLS}")
     return path
 
 
@@ -65,11 +74,9 @@ def site():
 
 @pytest.fixture(scope="package")
 def browser():
-    sync_api = pytest.importorskip(
-        "playwright.sync_api", reason="Playwright is not installed: pip install -e '.[dev]'"
-    )
+    sync_api = pytest.importorskip("playwright.sync_api", reason=NO_PLAYWRIGHT)
     if not CHROMIUM.exists():
-        pytest.skip(f"Chromium is not installed at {CHROMIUM}: {INSTALL_HINT}")
+        pytest.skip(NO_CHROMIUM)
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
@@ -127,5 +134,5 @@ def log_in(site):
 def java():
     path = shutil.which("java")
     if path is None:
-        pytest.skip(f"Java is not installed (the Nu Html Checker needs it): {INSTALL_HINT}")
+        pytest.skip(NO_JAVA)
     return path

@@ -1,8 +1,12 @@
 """What an editor does in the browser: sign in to the admin and find the articles."""
 
-from playwright.sync_api import expect
+import pytest
 
 from feed.demo import DEMO_EDITOR_USERNAME
+
+from .tools import NO_PLAYWRIGHT
+
+expect = pytest.importorskip("playwright.sync_api", reason=NO_PLAYWRIGHT).expect
 
 
 def test_editor_signs_in_and_finds_the_published_story_among_the_articles(page, visit, log_in):

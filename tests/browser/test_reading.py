@@ -1,10 +1,12 @@
 """What a reader sees and does in the browser: following a story, a phone, dark mode."""
 
 import pytest
-from playwright.sync_api import expect
 
 from .conftest import PHONE
 from .pages import PAGE_TYPES
+from .tools import NO_PLAYWRIGHT
+
+expect = pytest.importorskip("playwright.sync_api", reason=NO_PLAYWRIGHT).expect
 
 READER_PAGES = [name for name in PAGE_TYPES if not name.startswith("admin")]
 

@@ -18,4 +18,10 @@ CHROMIUM_ARGS = [
     "--disable-dev-shm-usage",
 ]
 NODE_MODULES = ROOT / "node_modules"
-INSTALL_HINT = "run .ci/browser-deps as root, or `npm ci --ignore-scripts` for node_modules"
+# `.ci/browser-deps` (as root) installs all of them.
+NO_CHROMIUM = f"Chromium is not installed at {CHROMIUM}: apt-get install chromium"
+NO_PLAYWRIGHT = "Playwright is not installed: pip install -e '.[dev]'"
+NO_JAVA = (
+    "Java is not installed (the Nu Html Checker needs it): apt-get install default-jre-headless"
+)
+NO_NODE_TOOLS = "is not installed: npm ci --ignore-scripts"
