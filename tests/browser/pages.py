@@ -1,8 +1,9 @@
 """
 The page types the browser checks visit, and how to find one of each in the demo site.
 
-Adding a page type is one line in PAGE_TYPES: the accessibility, HTML validity and
-third-party-request checks are parametrised over it, and `make audit` can name it.
+Adding a page type is one line in PAGE_TYPES: the accessibility, HTML validity, phone
+width and third-party-request checks are parametrised over it, and `make audit` can
+name it.
 Each finder runs inside the served site's own Django process (see `site.py`), against
 the seeded demo database, and returns a path.
 """
