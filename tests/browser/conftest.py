@@ -126,6 +126,7 @@ def log_in(site):
         page.get_by_label("Username").fill(DEMO_EDITOR_USERNAME)
         page.get_by_label("Password").fill(DEMO_EDITOR_PASSWORD)
         page.get_by_role("button", name="Log in").click()
+        page.get_by_role("button", name="Log out").wait_for()
 
     return sign_in
 

@@ -56,7 +56,7 @@ def test_reader_follows_the_newest_story_from_the_home_page(site, page, visit):
 @pytest.mark.parametrize("page_type", READER_PAGES)
 def test_page_fits_a_phone_screen_without_sideways_scrolling(new_page, visit, page_type):
     page = new_page(viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=2)
-    visit(page, page_type, wait_until="load")
+    visit(page, page_type)
 
     widths = page.evaluate(
         "() => ({page: document.documentElement.scrollWidth, screen: window.innerWidth})"
