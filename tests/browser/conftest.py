@@ -18,13 +18,13 @@ from pathlib import Path
 
 import pytest
 
-from feed.demo import DEMO_EDITOR_PASSWORD, DEMO_EDITOR_USERNAME
-
 from .pages import NOT_FOUND
 from .site import DemoSite
 from .tools import (
     CHROMIUM,
     CHROMIUM_ARGS,
+    DEMO_EDITOR,
+    DEMO_EDITOR_PASSWORD,
     NO_CHROMIUM,
     NO_JAVA,
     NO_NODE_TOOLS,
@@ -123,7 +123,7 @@ def log_in(site):
 
     def sign_in(page):
         page.goto(site.url("admin-login"))
-        page.get_by_label("Username").fill(DEMO_EDITOR_USERNAME)
+        page.get_by_label("Username").fill(DEMO_EDITOR)
         page.get_by_label("Password").fill(DEMO_EDITOR_PASSWORD)
         page.get_by_role("button", name="Log in").click()
         page.get_by_role("button", name="Log out").wait_for()

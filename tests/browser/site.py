@@ -50,6 +50,8 @@ class DemoSite:
         self.env = self._environment()
         try:
             self._run("manage.py", "migrate", "--noinput")
+            # Database cache tables, if the settings name any, as `make migrate` makes them.
+            self._run("manage.py", "createcachetable")
             self._run("manage.py", "seed_demo")
             self._run("manage.py", "collectstatic", "--noinput")
             self.paths = json.loads(self._run("-m", "tests.browser.pages"))

@@ -2,9 +2,7 @@
 
 import pytest
 
-from feed.demo import DEMO_EDITOR_USERNAME
-
-from .tools import NO_PLAYWRIGHT
+from .tools import DEMO_EDITOR, NO_PLAYWRIGHT
 
 expect = pytest.importorskip("playwright.sync_api", reason=NO_PLAYWRIGHT).expect
 
@@ -15,7 +13,7 @@ def test_editor_signs_in_and_finds_the_published_story_among_the_articles(page, 
 
     log_in(page)
 
-    expect(page.get_by_role("banner")).to_contain_text(f"Welcome, {DEMO_EDITOR_USERNAME}")
+    expect(page.get_by_role("banner")).to_contain_text(f"Welcome, {DEMO_EDITOR}")
     expect(page.get_by_role("button", name="Log out")).to_be_visible()
     page.get_by_role("rowheader", name="Articles").get_by_role("link").click()
     expect(page.get_by_role("heading", name="Select article to change")).to_be_visible()
@@ -24,7 +22,7 @@ def test_editor_signs_in_and_finds_the_published_story_among_the_articles(page, 
 
 def test_wrong_password_keeps_the_editor_out(page, visit):
     visit(page, "admin-login")
-    page.get_by_label("Username").fill(DEMO_EDITOR_USERNAME)
+    page.get_by_label("Username").fill(DEMO_EDITOR)
     page.get_by_label("Password").fill("not-the-password")
     page.get_by_role("button", name="Log in").click()
 

@@ -47,7 +47,7 @@ def test_reader_follows_the_newest_story_from_the_home_page(site, page, visit):
     expect(page).to_have_url(site.url("article"))
     expect(page.get_by_role("heading", level=1)).to_have_text(headline)
     expect(page).to_have_title(f"{headline} | The Newsroom")
-    expect(page.get_by_text("min read")).to_be_visible()
+    expect(page.get_by_role("main").get_by_text("min read").first).to_be_visible()
     photo = page.get_by_role("main").get_by_role("img").first
     expect(photo).to_be_visible()
     assert photo.evaluate("img => img.complete && img.naturalWidth > 0"), "the photo did not load"

@@ -18,6 +18,9 @@ CHROMIUM_ARGS = [
     "--disable-dev-shm-usage",
 ]
 NODE_MODULES = ROOT / "node_modules"
+# The demo editor's login, as `make run` prints it and the README gives it.
+DEMO_EDITOR = "editor"
+DEMO_EDITOR_PASSWORD = "newsroom-demo"  # noqa: S105 - demo data only
 # `.ci/browser-deps` (as root) installs all of them.
 NO_CHROMIUM = f"Chromium is not installed at {CHROMIUM}: apt-get install chromium"
 NO_PLAYWRIGHT = "Playwright is not installed: pip install -e '.[dev]'"
