@@ -84,8 +84,13 @@ def lost_points(result, category_id):
         lines.append(f"    - {audit['title']}{shown} [{ref['id']}, score {audit['score']:.2f}]")
         items = (audit.get("details") or {}).get("items") or []
         for item in items[:3]:
-            where = item.get("url") or (item.get("sourceLocation") or {}).get("url")
-            said = item.get("description")
+            where = (
+                item.get("url")
+                or item.get("href")
+                or (item.get("sourceLocation") or {}).get("url")
+                or (item.get("node") or {}).get("snippet")
+            )
+            said = item.get("description") or item.get("text")
             if where or said:
                 lines.append("        " + ": ".join(filter(None, [where, said]))[:160])
     return lines
