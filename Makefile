@@ -1,11 +1,12 @@
-# Newsroom: `make run` serves the demo site, `make test` runs the test suite.
+# Newsroom: `make run` serves the demo site, `make test` runs the test suite,
+# `make audit` runs Lighthouse on the demo site.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 export PORT
 
-.PHONY: run test lint migrate seed static clean bench
+.PHONY: run test audit lint migrate seed static clean bench node-tools
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,15 +39,34 @@ run: seed static
 	@echo ""
 	$(BIN)/gunicorn -c newsroom/gunicorn.conf.py
 
-test: $(VENV)/.installed
+# The browser tests' judges (axe-core, vnu-jar) and Lighthouse come from npm; install
+# them again only when package-lock.json changes. Without npm the tests that need them
+# are skipped, each saying why.
+ifneq ($(shell command -v npm 2>/dev/null),)
+NODE_TOOLS := node_modules/.installed
+else
+NODE_TOOLS := node-tools
+endif
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+node-tools:
+	@echo "npm not found: skipping node_modules; the accessibility, HTML and Lighthouse checks need it."
+
+test: $(VENV)/.installed $(NODE_TOOLS)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+audit: $(VENV)/.installed $(NODE_TOOLS)
+	$(BIN)/python -m tests.audit.lighthouse $(AUDIT_PAGES)
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache node_modules build/lighthouse
 
 # Seeds .bench/ once (about 100,000 articles), then measures with wrk; see scripts/bench.py.
 bench: $(VENV)/.installed

@@ -1,0 +1,36 @@
+"""axe-core, injected into each page type as served, finds no WCAG 2.1 A/AA violations."""
+
+import pytest
+
+from .conftest import node_tool
+from .pages import PAGE_TYPES
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def describe(violations):
+    lines = []
+    for violation in violations:
+        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']}")
+        for node in violation["nodes"][:5]:
+            lines.append(f"    {' '.join(node['target'])}: {node['failureSummary']}")
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("colour_scheme", ["light", "dark"])
+@pytest.mark.parametrize("page_type", PAGE_TYPES)
+def test_page_has_no_accessibility_violations(new_page, visit, report, page_type, colour_scheme):
+    axe = node_tool("axe-core/axe.min.js")
+    # Bypassing the page's Content-Security-Policy lets the injected script run.
+    page = new_page(color_scheme=colour_scheme, bypass_csp=True)
+    visit(page, page_type)
+    page.add_script_tag(path=axe)
+    results = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
+    )
+    violations = results["violations"]
+    report(
+        f"axe {page_type} ({colour_scheme}): {len(violations)} violations, "
+        f"{len(results['passes'])} rules passed, {len(results['incomplete'])} to review by hand"
+    )
+    assert not violations, f"{page_type} ({colour_scheme}):\n{describe(violations)}"
