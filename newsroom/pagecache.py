@@ -24,6 +24,7 @@ time although pages are cached.
 import contextvars
 import hashlib
 import logging
+import re
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -33,8 +34,9 @@ from django.core.cache import caches
 from django.db import transaction
 from django.db.models.signals import post_delete, post_init, post_save
 from django.http import HttpResponse
-from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.module_loading import import_string
+from django.utils.text import compress_string
 
 logger = logging.getLogger(__name__)
 
@@ -43,6 +45,9 @@ EVERYTHING = "everything"
 NEXT_PUBLICATION = "next-publication"
 PAGE_KEY_PREFIX = "page:"
 FRAGMENT_KEY_PREFIX = "fragment:"
+# Smaller bodies are not worth compressing (gzip's own overhead).
+MIN_GZIP_LENGTH = 200
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 VERSION_KEY_PREFIX = "version:"
 
 # The tags of the page being rendered in this thread or task; None outside a render.
@@ -263,6 +268,8 @@ class CachedPage:
     epoch: str
     versions: dict
     expires_at: float
+    # The body compressed once when stored, for the clients that accept gzip.
+    gzipped: bytes | None = None
     stored_at: float = field(default_factory=time.time)
 
 
@@ -348,6 +355,10 @@ def cached_fragment(name, compute):
     return value
 
 
+def accepts_gzip(request):
+    return bool(ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
+
+
 def cacheable_request(request):
     if request.method not in ("GET", "HEAD"):
         return False
@@ -403,9 +414,13 @@ class PageCacheMiddleware:
         return is_fresh(page, epoch, key)
 
     def replay(self, request, page):
-        response = HttpResponse(page.content, status=page.status)
+        gzip = page.gzipped is not None and accepts_gzip(request)
+        response = HttpResponse(page.gzipped if gzip else page.content, status=page.status)
         for name, value in page.headers.items():
             response[name] = value
+        if gzip:
+            response["Content-Encoding"] = "gzip"
+        response["Content-Length"] = str(len(response.content))
         response["Age"] = str(max(0, int(time.time() - page.stored_at)))
         public_cache_control(response, self.max_age(page.expires_at))
         return get_conditional_response(request, etag=response.get("ETag"), response=response)
@@ -424,7 +439,11 @@ class PageCacheMiddleware:
             expires_at = expiry()
             public_cache_control(response, self.max_age(expires_at))
             if key is not None:
-                self.store(key, response, collected, epoch, expires_at)
+                page = self.store(key, response, collected, epoch, expires_at)
+                if page is not None and page.gzipped is not None and accepts_gzip(request):
+                    response.content = page.gzipped
+                    response["Content-Encoding"] = "gzip"
+                    response["Content-Length"] = str(len(page.gzipped))
         except Exception:
             logger.warning("Page cache unavailable; page not stored", exc_info=True)
         return response
@@ -434,24 +453,28 @@ class PageCacheMiddleware:
         if current_epoch() != epoch:
             # Content changed while this page rendered: it may mix old and new; don't keep it.
             return
-        if not response.has_header("ETag"):
-            response["ETag"] = (
-                f'"{hashlib.md5(response.content, usedforsecurity=False).hexdigest()}"'
-            )
+        # Weak: the gzip and plain bodies are the same page (RFC 9110, 8.8.1).
+        response["ETag"] = f'W/"{hashlib.md5(response.content, usedforsecurity=False).hexdigest()}"'
+        patch_vary_headers(response, ("Accept-Encoding",))
+        compressed = None
+        if len(response.content) >= MIN_GZIP_LENGTH and not response.has_header("Content-Encoding"):
+            compressed = compress_string(response.content)
         page = CachedPage(
             status=response.status_code,
             content=response.content,
             headers={
                 name: value
                 for name, value in response.items()
-                if name.lower() not in {"cache-control", "age", "set-cookie"}
+                if name.lower() not in {"cache-control", "age", "set-cookie", "content-length"}
             },
             epoch=epoch,
             versions=versions,
             expires_at=expires_at,
+            gzipped=compressed,
         )
         timeout = max(1, int(expires_at - time.time()))
         pages_cache().set(key, page, timeout=timeout)
+        return page
 
     @staticmethod
     def max_age(expires_at):

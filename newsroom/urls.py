@@ -10,7 +10,7 @@ from authors.sitemaps import AuthorSitemap
 from feed.sitemaps import VideoSitemap
 from feed.views import home
 from newsroom.media import serve_media
-from newsroom.views import robots_txt, trivial
+from newsroom.views import favicon, robots_txt, trivial
 
 admin.site.site_header = f"{settings.NEWSROOM_SITE_NAME} admin"
 admin.site.site_title = settings.NEWSROOM_SITE_NAME
@@ -29,6 +29,8 @@ SITEMAPS = {
 urlpatterns = [
     path("", home, name="home"),
     path("robots.txt", robots_txt, name="robots"),
+    # Browsers ask for /favicon.ico whatever the page says.
+    path("favicon.ico", favicon),
     path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS}, name="sitemap-index"),
     path(
         "sitemap-<section>.xml",

@@ -1,11 +1,17 @@
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
+from django.templatetags.static import static
 from django.views.decorators.http import require_GET
 
 
 def bad_request(request, exception=None, message=""):
     """The 400 page, in the site's style (Django's default renders without the request)."""
     return render(request, "400.html", {"message": message}, status=400)
+
+
+@require_GET
+def favicon(request):
+    return HttpResponsePermanentRedirect(static("img/favicon.png"))
 
 
 @require_GET

@@ -205,3 +205,19 @@ def test_shared_fragments_are_reused_across_pages_and_stay_exact(
 
     QuoteFactory(text="Fresh words from the mayor")
     assert "Fresh words from the mayor" in client.get(first.get_absolute_url()).text
+
+
+def test_pages_are_sent_compressed_to_browsers_that_accept_gzip(client, story):
+    import gzip
+
+    responses = [
+        client.get(story.get_absolute_url(), HTTP_ACCEPT_ENCODING="gzip, br") for _ in range(2)
+    ]  # rendered and stored, then replayed from the cache
+    plain = client.get(story.get_absolute_url())
+    assert "Content-Encoding" not in plain
+    assert int(plain["Content-Length"]) == len(plain.content)
+    for response in responses:
+        assert response["Content-Encoding"] == "gzip"
+        assert int(response["Content-Length"]) == len(response.content)
+        assert gzip.decompress(response.content) == plain.content
+        assert "Accept-Encoding" in response["Vary"]
