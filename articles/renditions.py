@@ -13,7 +13,6 @@ point gets new ones.
 
 import hashlib
 import io
-import itertools
 from pathlib import PurePosixPath
 
 from django.core.files.base import ContentFile
@@ -106,33 +105,38 @@ def photos_missing_renditions():
     return Photo.objects.exclude(image="").filter(renditions__isnull=True)
 
 
-def make_missing_renditions():
+def make_missing_renditions(batch_size=5000):
     """Renditions for every photo that has none (bulk-created photos); returns rows written.
 
-    Photos sharing a picture and focal point share rendition files, so the picture is
-    resized once per group and the other photos get rows pointing at the same files.
+    Photos sharing a picture and focal point share rendition files, so each picture is
+    resized once and the other photos get rows pointing at the same files, a batch at a
+    time so memory stays flat however many photos there are.
     """
     made = 0
-    photos = (
-        photos_missing_renditions()
-        .distinct()
-        .order_by("image", "focal_x", "focal_y", "pk")
-        .iterator(chunk_size=1000)
+    pictures = (
+        photos_missing_renditions().order_by().values_list("image", "focal_x", "focal_y").distinct()
     )
-    same_picture = itertools.groupby(photos, key=lambda p: (p.image.name, p.focal_x, p.focal_y))
-    for _, group in same_picture:
-        first, *rest = group
+    for image, focal_x, focal_y in list(pictures):
+        same = Photo.objects.filter(image=image, focal_x=focal_x, focal_y=focal_y)
+        first = same.order_by("pk").first()
         made += make_renditions(first)
         template = list(first.renditions.all())
-        PhotoRendition.objects.bulk_create(
-            [
-                PhotoRendition(
-                    photo=photo, ratio=r.ratio, width=r.width, height=r.height, image=r.image.name
-                )
-                for photo in rest
-                for r in template
-            ],
-            batch_size=1000,
-        )
-        made += len(rest) * len(template)
+        while pks := list(
+            same.filter(renditions__isnull=True).values_list("pk", flat=True)[:batch_size]
+        ):
+            PhotoRendition.objects.bulk_create(
+                [
+                    PhotoRendition(
+                        photo_id=pk,
+                        ratio=r.ratio,
+                        width=r.width,
+                        height=r.height,
+                        image=r.image.name,
+                    )
+                    for pk in pks
+                    for r in template
+                ],
+                batch_size=1000,
+            )
+            made += len(pks) * len(template)
     return made
