@@ -49,7 +49,7 @@ def test_seeded_article_page_has_the_whole_anatomy(client):
     assert 'id="related-heading"' in html and pick.headline in html
     # 6. Author cards with a shortened bio and "Read more".
     assert html.count('class="author-card"') == len(article.byline)
-    assert ">Read more</a>" in html
+    assert '>Read more<span class="visually-hidden"> about ' in html
     # 7. Tags, then the News Feed strip with a link to the full feed.
     for tag in article.tags.all():
         assert f'href="/tags/{tag.slug}/"' in html
@@ -80,7 +80,7 @@ def test_long_bios_are_shortened_on_author_cards(client):
     html = client.get(article.get_absolute_url()).content.decode()
     card = re.search(r'<div class="author-card">.*?</div>\s*</div>', html, re.S).group(0)
     assert card.count("word") <= 31
-    assert f'href="{author.get_absolute_url()}" aria-label="Read more about' in card
+    assert f'href="{author.get_absolute_url()}">Read more<span class="visually-hidden"> about' in card
 
 
 def test_updated_line_appears_only_after_a_real_edit(client, time_machine):
