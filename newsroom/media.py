@@ -20,6 +20,9 @@ INLINE_TYPES = frozenset({"image/jpeg", "image/png", "image/gif", "image/webp", 
 MEDIA_CSP = "default-src 'none'; sandbox"
 # Uploaded files keep their name once stored; a day is a safe browser/CDN cache time.
 MEDIA_CACHE_CONTROL = "public, max-age=86400"
+# Renditions are named after a hash of their source and crop: a new picture, a new name.
+RENDITION_PREFIX = "renditions/"
+RENDITION_CACHE_CONTROL = "public, max-age=31536000, immutable"
 
 
 def serve_media(request, path):
@@ -37,5 +40,8 @@ def serve_media(request, path):
             )
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Content-Security-Policy"] = MEDIA_CSP
-    response.headers.setdefault("Cache-Control", MEDIA_CACHE_CONTROL)
+    response.headers.setdefault(
+        "Cache-Control",
+        RENDITION_CACHE_CONTROL if path.startswith(RENDITION_PREFIX) else MEDIA_CACHE_CONTROL,
+    )
     return response

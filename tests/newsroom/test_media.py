@@ -65,3 +65,11 @@ def test_paths_outside_media_are_not_served(client, upload, path):
     upload("photos/a.jpg", b"x")
     response = client.get(f"/media/{path}")
     assert response.status_code in (400, 404), "a bad request or not found, never the file"
+
+
+def test_renditions_are_cached_for_a_year(client, media_root):
+    folder = media_root / "renditions"
+    folder.mkdir(parents=True)
+    (folder / "harbour-0a1b2c-full-320.webp").write_bytes(b"RIFF0000WEBP")
+    response = client.get("/media/renditions/harbour-0a1b2c-full-320.webp")
+    assert response["Cache-Control"] == "public, max-age=31536000, immutable"
