@@ -198,8 +198,13 @@ class Server:
         return max(peaks, default=0)
 
     def __exit__(self, *exc):
-        self.process.send_signal(signal.SIGTERM)
-        self.process.wait(timeout=30)
+        # SIGQUIT: stop now; a graceful stop would wait out wrk's idle keep-alive connections.
+        self.process.send_signal(signal.SIGQUIT)
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
 
 
 def wrk(url, seconds, connections):
