@@ -9,7 +9,8 @@ def site(request):
         "site_name": settings.NEWSROOM_SITE_NAME,
         "site_tagline": settings.NEWSROOM_SITE_TAGLINE,
         "site_x_handle": settings.NEWSROOM_SITE_X_HANDLE,
-        "site_logo_url": request.build_absolute_uri(static(settings.NEWSROOM_SITE_LOGO)),
+        # Called by the template only where a page shows it (not in feeds or sitemaps).
+        "site_logo_url": lambda: request.build_absolute_uri(static(settings.NEWSROOM_SITE_LOGO)),
         # Query strings (cursors, filters, tracking) never make a different canonical page.
         "canonical_url": request.build_absolute_uri(request.path),
         "og_locale": "_".join([language[0], language[-1].upper()])
