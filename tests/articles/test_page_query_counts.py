@@ -20,8 +20,9 @@ NAV = 1
 FEED = 5
 
 PAGES = {
-    # featured lead + top stories (1) + renditions (1) + sections with their latest
-    # articles (2) + renditions (1) + feed strip + nav
+    # featured lead + top stories (1) + renditions (1) + sections (1) + one query per
+    # section for its latest articles (1 section here) + their renditions (1) + feed strip
+    # + nav: the count follows the number of sections, never the number of articles.
     "home": (lambda data: reverse("home"), 5 + FEED + NAV),
     "feed": (lambda data: reverse("feed:list"), FEED + NAV),
     # only quotes (1)
