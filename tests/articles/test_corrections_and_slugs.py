@@ -24,7 +24,9 @@ def test_corrections_are_shown_on_the_article_and_move_updated(client):
     assert "An earlier version misstated the date of the vote." in response.text
     assert "Update</strong>" in response.text
     assert article.last_modified_at == noted
-    assert f'datetime="{timezone.localtime(noted).strftime("%Y-%m-%dT%H:%M:%S%z")}"' in response.text
+    assert (
+        f'datetime="{timezone.localtime(noted).strftime("%Y-%m-%dT%H:%M:%S%z")}"' in response.text
+    )
 
 
 def test_without_corrections_last_modified_is_the_publication_time():
