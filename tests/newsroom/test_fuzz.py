@@ -463,3 +463,19 @@ def test_other_methods(reader_urls, fetch):
 
     example()
     assert fetch.made["requests"] >= EXAMPLES
+
+
+@pytest.mark.parametrize(
+    ("path", "cookie"),
+    [
+        ("/nothing%00/", ""),
+        ("/feed/?tag=a%00b", ""),
+        ("/search/?q=a%00b", ""),
+        ("/articles/article-0/", "sessionid=abcdefgh\x00ijk"),
+    ],
+)
+def test_nul_characters_get_the_400_page(newsroom, fetch, path, cookie):
+    """PostgreSQL refuses NUL in text, so none may reach a query (a 500 there, before)."""
+    response = fetch(path, HTTP_COOKIE=cookie)
+    assert response.status_code == 400
+    assert b'class="site-header"' in response.content
