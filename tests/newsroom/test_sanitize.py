@@ -2,7 +2,7 @@
 
 import pytest
 
-from newsroom.sanitize import sanitize_html
+from newsroom.sanitize import sanitize_html, web_address
 from tests.factories import ArticleFactory
 from tests.xss import EXECUTABLE, XSS_VECTORS
 
@@ -50,3 +50,21 @@ def test_article_bodies_are_sanitised_on_save(vector):
     assert not EXECUTABLE.search(article.body)
     assert "<p>Report.</p>" in article.body
 
+
+@pytest.mark.parametrize(
+    ("url", "kept"),
+    [
+        ("https://example.com/report", True),
+        ("http://example.com", True),
+        ("javascript:alert(1)", False),
+        (" JaVaScRiPt:alert(1)", False),
+        ("java\tscript:alert(1)", False),
+        ("\x01javascript:alert(1)", False),
+        ("data:text/html;base64,PHNjcmlwdD4=", False),
+        ("//evil.example/x", False),
+        ("", False),
+    ],
+)
+def test_only_web_addresses_reach_links(url, kept):
+    """Plain URL fields (author website, quote source, video file) bypass nh3."""
+    assert web_address(url) == (url.strip() if kept else "")
