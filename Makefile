@@ -1,12 +1,12 @@
 # Newsroom: `make run` serves the demo site, `make test` runs the test suite,
-# `make audit` runs Lighthouse on the demo site.
+# `make audit` runs Lighthouse on the demo site, `make loadtest` loads it with wrk.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 export PORT
 
-.PHONY: run test audit lint migrate seed static clean bench node-tools
+.PHONY: run test audit lint migrate seed static clean bench loadtest node-tools
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -72,3 +72,9 @@ clean:
 bench: $(VENV)/.installed
 	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
+
+# 64 connections for 60 s over a mix of pages, then a reload and a killed worker under
+# load, on a seeded copy in a temporary folder; see scripts/loadtest.py.
+loadtest: $(VENV)/.installed
+	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
+	$(BIN)/python scripts/loadtest.py $(LOADTEST_ARGS)

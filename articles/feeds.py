@@ -6,6 +6,7 @@ from django.conf import settings
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.html import escape
 from taggit.models import Tag
 
 from authors.models import Author
@@ -64,7 +65,9 @@ class LatestArticlesFeed(NewsFeed):
         return item.headline
 
     def item_description(self, item):
-        return item.standfirst or item.seo_description
+        # RSS <description> and Atom <summary type="html"> are HTML to feed readers; the
+        # standfirst is plain text, so a "<script>" typed in it must arrive as text.
+        return escape(item.standfirst or item.seo_description)
 
     def item_guid(self, item):
         return article_guid(item)

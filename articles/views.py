@@ -13,6 +13,8 @@ from .models import Article, Section
 from .redirects import redirect_from_old_slug
 
 SEARCH_PAGE_SIZE = 20
+# More digits than any real page number; longer ones would overflow the database's OFFSET.
+MAX_PAGE_DIGITS = 6
 ARTICLE_FEED_STRIP = 6
 
 
@@ -74,7 +76,12 @@ def tag_detail(request, slug):
 def search_view(request):
     query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
     page_number = request.GET.get("page", "1")
-    if not page_number.isdigit() or int(page_number) < 1:
+    # ASCII digits only: str.isdigit() also accepts "²", which int() refuses.
+    if (
+        not (page_number.isascii() and page_number.isdigit())
+        or len(page_number) > MAX_PAGE_DIGITS
+        or int(page_number) < 1
+    ):
         raise Http404("No such page of results.")
     results = search(query, page=int(page_number), per_page=SEARCH_PAGE_SIZE) if query else None
     if results is not None and results.number > results.pages and results.number > 1:

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils.html import escape
 from django.utils.text import Truncator
 
 from articles.feeds import LatestArticlesFeed, article_guid, photo_details
@@ -34,9 +35,9 @@ class NewsFeedFeed(LatestArticlesFeed):
     def item_description(self, item):
         if item.kind == "quote":
             context = f", {item.object.context}" if item.object.context else ""
-            return f"\u201c{item.object.text}\u201d \u2014 {item.object.speaker}{context}"
+            return escape(f"\u201c{item.object.text}\u201d \u2014 {item.object.speaker}{context}")
         if item.kind == "video":
-            return item.object.teaser
+            return escape(item.object.teaser)
         return super().item_description(item.object)
 
     def item_guid(self, item):

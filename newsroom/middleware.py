@@ -1,6 +1,10 @@
-"""Response headers Django has no setting for."""
+"""Middleware for what Django has no setting for: a response header, a request check."""
+
+from urllib.parse import unquote
 
 from django.conf import settings
+
+from newsroom.views import bad_request
 
 
 def permissions_policy_header(policy):
@@ -24,3 +28,29 @@ class PermissionsPolicyMiddleware:
         if self.header:
             response.headers.setdefault("Permissions-Policy", self.header)
         return response
+
+
+def carries_nul(request):
+    """True when the address (path or query) or the cookies contain a NUL character."""
+    return (
+        "\x00" in request.path
+        or "\x00" in unquote(request.META.get("QUERY_STRING", ""))
+        or "\x00" in request.META.get("HTTP_COOKIE", "")
+    )
+
+
+class RejectNulMiddleware:
+    """Answer 400 to a request with a NUL character in its address or cookies.
+
+    No address or cookie of the site has one, and PostgreSQL refuses NUL in text: letting
+    it reach a query (the old-address lookup of a 404, ?tag=, ?q=, a session key) would
+    fail with a 500.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if carries_nul(request):
+            return bad_request(request, message="The address or a cookie holds a NUL character.")
+        return self.get_response(request)

@@ -6,6 +6,8 @@ tables, figures with images); everything else, and every attribute that can carr
 script, is removed by nh3 (the Rust `ammonia` sanitiser).
 """
 
+from urllib.parse import urlsplit
+
 import nh3
 
 ALLOWED_TAGS = {
@@ -53,3 +55,18 @@ def sanitize_html(html):
         strip_comments=True,
         attribute_filter=_drop_unsafe_urls,
     )
+
+
+WEB_SCHEMES = {"http", "https"}
+
+
+def web_address(url):
+    """`url` when it is an absolute http(s) address, otherwise "".
+
+    For addresses stored in plain fields (author websites, quote sources, video files) that
+    templates put into href or cite: the admin's forms accept only http(s), but importers
+    and scripts skip form validation, and a "javascript:" address there would run on click.
+    """
+    url = (url or "").strip()
+    parts = urlsplit(url)
+    return url if parts.scheme.lower() in WEB_SCHEMES and parts.netloc else ""

@@ -107,6 +107,8 @@ MIDDLEWARE = [
     "newsroom.pagecache.PageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "newsroom.middleware.PermissionsPolicyMiddleware",
+    # Before anything that may query the database with the path, query or session cookie.
+    "newsroom.middleware.RejectNulMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",

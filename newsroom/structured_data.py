@@ -10,6 +10,8 @@ from django.conf import settings
 from django.templatetags.static import static
 from django.urls import reverse
 
+from newsroom.sanitize import web_address
+
 
 def absolute(request, url):
     return request.build_absolute_uri(url) if url else None
@@ -115,7 +117,9 @@ def profile_page(request, author):
         data["description"] = author.bio
     if author.avatar:
         data["image"] = absolute(request, author.avatar.url)
-    links = [link for link in (author.website, author.x_url, author.bluesky_url) if link]
+    links = [
+        link for link in (web_address(author.website), author.x_url, author.bluesky_url) if link
+    ]
     if links:
         data["sameAs"] = links
     return {
@@ -138,7 +142,7 @@ def video_object(request, video):
         "description": video.teaser or video.title,
         "uploadDate": video.published_at.isoformat() if video.published_at else None,
         "url": absolute(request, video.get_absolute_url()),
-        "contentUrl": video.video_url,
+        "contentUrl": web_address(video.video_url) or None,
         "publisher": organization(request),
     }
     thumbnail = image(request, video.thumbnail)
@@ -162,8 +166,8 @@ def quotation(request, quote):
         "datePublished": quote.published_at.isoformat() if quote.published_at else None,
         "publisher": organization(request),
     }
-    if quote.source_url:
-        data["isBasedOn"] = quote.source_url
+    if web_address(quote.source_url):
+        data["isBasedOn"] = web_address(quote.source_url)
     elif quote.source_article_id:
         data["isBasedOn"] = absolute(request, quote.source_article.get_absolute_url())
     return data

@@ -80,7 +80,9 @@ def test_long_bios_are_shortened_on_author_cards(client):
     html = client.get(article.get_absolute_url()).content.decode()
     card = re.search(r'<div class="author-card">.*?</div>\s*</div>', html, re.S).group(0)
     assert card.count("word") <= 31
-    assert f'href="{author.get_absolute_url()}">Read more<span class="visually-hidden"> about' in card
+    assert (
+        f'href="{author.get_absolute_url()}">Read more<span class="visually-hidden"> about' in card
+    )
 
 
 def test_updated_line_appears_only_after_a_real_edit(client, time_machine):

@@ -59,7 +59,12 @@ def test_results_are_paginated(client):
     assert len(result_links(second.content.decode())) == 5
 
 
-@pytest.mark.parametrize("page", ["0", "-1", "abc", "99", "1e3"])
+@pytest.mark.parametrize(
+    "page",
+    # "²" passes str.isdigit() but not int(); 5,000 digits pass neither int() nor
+    # the database's 64-bit OFFSET.
+    ["0", "-1", "abc", "99", "1e3", "²", "٣", "9" * 20, "9" * 5000],
+)
 def test_bad_page_numbers_are_404(client, page):
     ArticleFactory(headline="Budget story")
     response = client.get(reverse("articles:search"), {"q": "budget", "page": page})

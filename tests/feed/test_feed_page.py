@@ -94,6 +94,14 @@ def test_bad_feed_addresses_get_a_400_page(client, query):
     assert b'class="site-header"' in response.content
 
 
+def test_a_forged_host_gets_the_400_page(client):
+    """The page cannot be made absolute on that host, but the 400 page still renders."""
+    response = client.get(reverse("feed:list"), headers={"host": "evil.example"})
+    assert response.status_code == 400
+    assert b'class="site-header"' in response.content
+    assert b"evil.example" not in response.content
+
+
 def test_unknown_tag_filter_is_a_404(client):
     assert client.get(reverse("feed:list"), {"tag": "no-such-tag"}).status_code == 404
 

@@ -1,0 +1,312 @@
+"""
+Load and fault test on loopback: `make loadtest`.
+
+Seeds the demo newsroom into a temporary folder, serves it with gunicorn and the
+production config (newsroom/gunicorn.conf.py, DEBUG off, page cache on) on
+127.0.0.1:8061, and drives it with wrk: 64 connections for 60 seconds over a rotating
+mix of reader pages. Prints throughput, latency percentiles and errors; fails on any
+socket error or any answer that is not 2xx/3xx.
+
+Then the fault test: under the same load, the gunicorn master is sent SIGHUP (reload:
+new workers start, old ones finish their requests) and, once the new workers serve, one
+worker is killed with SIGKILL (the master replaces it). Requests waiting for a worker
+stay queued on the shared listening socket, so none may fail, except what the killed
+worker was serving at that instant (at most GUNICORN_THREADS requests: a process killed
+outright cannot answer; a reverse proxy in front retries such a GET on another worker).
+
+Only loopback traffic; everything is bounded in time and the temporary folder is removed.
+"""
+
+import argparse
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+HOST = "127.0.0.1"
+SECRET = "loadtest-" + "Vq3-Zk8_Rw5" * 6
+
+URLS_SCRIPT = """
+import json
+from articles.models import Article, Section
+from authors.models import Author
+from feed.models import Quote, Video
+from taggit.models import Tag
+
+articles = Article.objects.published().order_by("-published_at")[:5]
+urls = ["/", "/feed/", "/feed/?kind=article", "/feed/?kind=quote", "/search/?q=city",
+        "/rss/", "/atom/", "/feed.json", "/feed/rss/", "/sitemap.xml", "/robots.txt"]
+urls += [article.get_absolute_url() for article in articles]
+urls += [section.get_absolute_url() for section in Section.objects.all()[:2]]
+urls += ["/tags/%s/" % tag.slug for tag in Tag.objects.all()[:2]]
+urls += [author.get_absolute_url() for author in Author.objects.all()[:2]]
+urls += [Quote.objects.published().first().get_absolute_url()]
+urls += [Video.objects.published().first().get_absolute_url()]
+print(json.dumps(urls))
+"""
+
+# Each wrk thread walks the list from its own starting point; `done` prints one line of
+# figures the script reads back (latency in microseconds).
+WRK_SCRIPT = """
+local paths = {PATHS}
+local counter = 0
+local threads = 0
+
+setup = function(thread)
+  thread:set("start", threads * 7)
+  threads = threads + 1
+end
+
+request = function()
+  counter = counter + 1
+  local path = paths[((start or 0) + counter) % #paths + 1]
+  return wrk.format("GET", path)
+end
+
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format(
+    "RESULT requests=%d duration_us=%d bytes=%d connect=%d read=%d write=%d status=%d " ..
+    "timeout=%d p50=%d p90=%d p99=%d p999=%d max=%d\\n",
+    summary.requests, summary.duration, summary.bytes, e.connect, e.read, e.write,
+    e.status, e.timeout, latency:percentile(50), latency:percentile(90),
+    latency:percentile(99), latency:percentile(99.9), latency.max))
+end
+"""
+
+
+def environment(folder, port):
+    return {
+        **os.environ,
+        "NEWSROOM_ENV_FILE": "/nonexistent",
+        "DJANGO_SETTINGS_MODULE": "newsroom.settings",
+        "DATABASE_URL": f"sqlite:///{folder / 'loadtest.sqlite3'}",
+        "MEDIA_ROOT": str(folder / "media"),
+        "STATIC_ROOT": str(folder / "static"),
+        "SECRET_KEY": SECRET,
+        "DEBUG": "false",
+        "HTTPS": "false",
+        "ALLOWED_HOSTS": f"{HOST},localhost",
+        "HOST": HOST,
+        "PORT": str(port),
+        "GUNICORN_ACCESS_LOG": "",
+        "LOG_LEVEL": "WARNING",
+    }
+
+
+def manage(env, *args):
+    return subprocess.run(
+        [PYTHON, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        text=True,
+        capture_output=True,
+        timeout=600,
+    ).stdout
+
+
+def prepare(env):
+    started = time.perf_counter()
+    manage(env, "migrate", "--noinput", "-v0")
+    manage(env, "createcachetable")
+    manage(env, "seed_demo", "-v0")
+    manage(env, "collectstatic", "--noinput", "-v0")
+    urls = json.loads(manage(env, "shell", "-c", URLS_SCRIPT).strip().splitlines()[-1])
+    return urls, time.perf_counter() - started
+
+
+class Server:
+    """gunicorn with the production config; its log goes to a file in the temp folder."""
+
+    def __init__(self, env, folder):
+        self.env = env
+        self.log_path = folder / "gunicorn.log"
+        self.base = f"http://{HOST}:{env['PORT']}"
+
+    def __enter__(self):
+        self.log = self.log_path.open("w")
+        self.process = subprocess.Popen(
+            [str(Path(PYTHON).parent / "gunicorn"), "-c", "newsroom/gunicorn.conf.py"],
+            cwd=ROOT,
+            env=self.env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
+        deadline = time.time() + 30
+        while time.time() < deadline:
+            try:
+                with urllib.request.urlopen(self.base + "/robots.txt", timeout=2):  # noqa: S310
+                    return self
+            except OSError:
+                if self.process.poll() is not None:
+                    break
+                time.sleep(0.3)
+        self.stop()
+        raise SystemExit("gunicorn did not start:\n" + self.log_path.read_text()[-3000:])
+
+    def workers(self):
+        """Process ids of the master's current worker processes."""
+        pids = []
+        for status in Path("/proc").glob("[0-9]*/status"):
+            try:
+                text = status.read_text()
+            except OSError:
+                continue
+            if f"\nPPid:\t{self.process.pid}\n" in text:
+                pids.append(int(status.parent.name))
+        return sorted(pids)
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.log.close()
+
+    def __exit__(self, *exc):
+        self.stop()
+
+
+def wrk(base, urls, seconds, connections, folder):
+    script = folder / "rotate.lua"
+    paths = "{" + ", ".join(json.dumps(url) for url in urls) + "}"
+    script.write_text(WRK_SCRIPT.replace("{PATHS}", paths))
+    output = subprocess.run(
+        [
+            "wrk",
+            "-t4",
+            f"-c{connections}",
+            f"-d{seconds}s",
+            "--timeout",
+            "10s",
+            "-s",
+            str(script),
+            base,
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=seconds + 60,
+    ).stdout
+    line = re.search(r"^RESULT (.*)$", output, re.M).group(1)
+    figures = {key: int(value) for key, value in (pair.split("=") for pair in line.split())}
+    figures["socket_errors"] = sum(figures[key] for key in ("connect", "read", "write", "timeout"))
+    figures["rate"] = figures["requests"] / (figures["duration_us"] / 1_000_000)
+    return figures
+
+
+def report(title, figures):
+    ms = {key: figures[key] / 1000 for key in ("p50", "p90", "p99", "p999", "max")}
+    print(f"\n{title}")
+    print(
+        f"  {figures['requests']:,} requests in {figures['duration_us'] / 1e6:.1f} s: "
+        f"{figures['rate']:,.0f} requests/s, {figures['bytes'] / 1e6:,.1f} MB"
+    )
+    print(
+        f"  latency p50 {ms['p50']:.1f} ms, p90 {ms['p90']:.1f} ms, p99 {ms['p99']:.1f} ms, "
+        f"p99.9 {ms['p999']:.1f} ms, max {ms['max']:.1f} ms"
+    )
+    print(
+        f"  errors: {figures['status']} answers not 2xx/3xx; socket errors: connect "
+        f"{figures['connect']}, read {figures['read']}, write {figures['write']}, "
+        f"timeout {figures['timeout']}"
+    )
+
+
+def inject_faults(server, seconds, events):
+    """SIGHUP the master a third of the way in; once new workers serve, SIGKILL one."""
+    time.sleep(seconds / 3)
+    before = server.workers()
+    server.process.send_signal(signal.SIGHUP)
+    events.append(f"{time.strftime('%H:%M:%S')} SIGHUP to master {server.process.pid}")
+    deadline = time.time() + seconds / 3
+    while time.time() < deadline:
+        now = server.workers()
+        if now and not set(now) & set(before):
+            break
+        time.sleep(0.1)
+    replaced = server.workers()
+    events.append(f"{time.strftime('%H:%M:%S')} workers {before} replaced by {replaced}")
+    time.sleep(seconds / 6)
+    victims = server.workers()
+    if victims:
+        os.kill(victims[0], signal.SIGKILL)
+        events.append(f"{time.strftime('%H:%M:%S')} SIGKILL to worker {victims[0]}")
+    time.sleep(3)
+    events.append(f"{time.strftime('%H:%M:%S')} workers now {server.workers()}")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--seconds", type=int, default=60, help="Length of the load test.")
+    parser.add_argument("--fault-seconds", type=int, default=30, help="Length of the fault test.")
+    parser.add_argument("--connections", type=int, default=64)
+    parser.add_argument("--port", type=int, default=int(os.environ.get("LOADTEST_PORT", 8061)))
+    parser.add_argument("--no-faults", action="store_true", help="Skip the fault test.")
+    options = parser.parse_args()
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is not installed (apt-get install wrk).")
+
+    folder = Path(tempfile.mkdtemp(prefix="newsroom-loadtest-"))
+    failures = []
+    try:
+        env = environment(folder, options.port)
+        urls, seconds = prepare(env)
+        print(f"Seeded the demo newsroom in {seconds:.0f} s; {len(urls)} pages in rotation:")
+        print("  " + " ".join(urls))
+        with Server(env, folder) as server:
+            workers = len(server.workers())
+            print(f"gunicorn on {server.base} with {workers} workers (production config)")
+            wrk(server.base, urls, 5, options.connections, folder)  # warm up, fill caches
+            load = wrk(server.base, urls, options.seconds, options.connections, folder)
+            report(f"Load: {options.connections} connections, {options.seconds} s", load)
+            if load["status"] or load["socket_errors"]:
+                failures.append("the load test had errors")
+
+            if not options.no_faults:
+                events = []
+                faults = threading.Thread(
+                    target=inject_faults, args=(server, options.fault_seconds, events)
+                )
+                faults.start()
+                fault = wrk(server.base, urls, options.fault_seconds, options.connections, folder)
+                faults.join()
+                report(
+                    f"Faults: SIGHUP reload and a SIGKILLed worker under the same load, "
+                    f"{options.fault_seconds} s",
+                    fault,
+                )
+                for event in events:
+                    print(f"  {event}")
+                # Only what the killed worker was serving may be lost.
+                in_flight = int(env.get("GUNICORN_THREADS", "1"))
+                if fault["status"] or fault["socket_errors"] > in_flight:
+                    failures.append("requests failed beyond the killed worker's own")
+                elif fault["socket_errors"]:
+                    print(
+                        f"  {fault['socket_errors']} request(s) were in the killed worker's "
+                        "hands when it died; every other request was answered."
+                    )
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    if failures:
+        raise SystemExit("FAILED: " + "; ".join(failures))
+    print("\nOK: no answer outside 2xx/3xx.")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,152 @@
+"""
+The XSS vector list through every place text reaches a reader: pages, JSON-LD, feeds.
+
+Each vector is put in every text field an editor, an importer or a reader controls
+(headline, standfirst, body, SEO fields, photo caption and credit, quote, author, section,
+tag, correction, video, the search box) and in every address field, then every reader
+page and feed showing them is read as a browser or a feed reader would: nothing in the
+rendered output may run (no inline or foreign script, no event handler, no script URL,
+no style, no frame), and the JSON-LD must still be the JSON it was.
+"""
+
+import json
+
+import pytest
+from defusedxml import ElementTree
+from taggit.models import Tag
+
+from tests.factories import (
+    ArticleFactory,
+    AuthorFactory,
+    CorrectionFactory,
+    PhotoFactory,
+    QuoteFactory,
+    SectionFactory,
+    VideoFactory,
+)
+from tests.xss import TEXT_VECTORS, URL_VECTORS, executable_markup
+
+pytestmark = pytest.mark.django_db
+
+HTML_PAGES = [
+    "/",
+    "/feed/",
+    "/feed/?kind=quote",
+    "/feed/?kind=video",
+    "/feed/?tag=xss-tag",
+    "/articles/xss-article/",
+    "/sections/xss-section/",
+    "/tags/xss-tag/",
+    "/authors/xss-author/",
+    "/quotes/xss-quote/",
+    "/videos/xss-video/",
+    "/search/?q=Report",
+]
+XML_FEEDS = [
+    "/rss/",
+    "/atom/",
+    "/feed/rss/",
+    "/feed/atom/",
+    "/sections/xss-section/rss/",
+    "/sections/xss-section/atom/",
+    "/authors/xss-author/rss/",
+    "/tags/xss-tag/atom/",
+]
+ATOM = "{http://www.w3.org/2005/Atom}"
+CONTENT_ENCODED = "{http://purl.org/rss/1.0/modules/content/}encoded"
+
+
+def shown_as_html(root):
+    """The feed's elements readers display as HTML: an RSS item's <description> and
+    <content:encoded>, an Atom entry's summary or content of type html. (Channel
+    descriptions, titles and Media RSS <media:description> are plain text.)"""
+    for item in root.iter("item"):
+        yield from (item.find("description"), item.find(CONTENT_ENCODED))
+    for entry in root.iter(f"{ATOM}entry"):
+        yield from (child for child in entry if child.get("type") == "html")
+
+
+@pytest.fixture(params=range(len(TEXT_VECTORS)), ids=lambda index: f"vector{index}")
+def vector(request):
+    return TEXT_VECTORS[request.param]
+
+
+@pytest.fixture
+def hostile_newsroom(vector):
+    """One published item of each kind with `vector` in every text field."""
+    url = URL_VECTORS[len(vector) % len(URL_VECTORS)]
+    section = SectionFactory(name=vector[:100], slug="xss-section", description=vector)
+    author = AuthorFactory(
+        name=vector,
+        slug="xss-author",
+        role=vector[:100],
+        bio=vector,
+        website=url,
+        x_handle=vector[:50],
+        bluesky_handle=vector[:100],
+    )
+    photo = PhotoFactory(
+        alt_text=vector, caption=vector, photographer=vector, agency=vector, source_url=url
+    )
+    article = ArticleFactory(
+        slug="xss-article",
+        headline=vector,
+        standfirst=vector,
+        body=f"<p>Report.</p>{vector}",
+        seo_title=vector[:70],
+        seo_description=vector[:160],
+        section=section,
+        hero_photo=photo,
+        authors=[author],
+    )
+    tag = Tag.objects.create(name=vector[:100], slug="xss-tag")
+    article.tags.add(tag)
+    CorrectionFactory(article=article, note=vector)
+    QuoteFactory(slug="xss-quote", text=vector, speaker=vector, context=vector, source_url=url)
+    QuoteFactory(text=f"Report {vector}", source_article=article).tags.add(tag)
+    video = VideoFactory(
+        slug="xss-video", title=vector, teaser=vector, thumbnail=photo, video_url=url
+    )
+    video.tags.add(tag)
+    return article
+
+
+def test_nothing_runs_on_any_page(client, hostile_newsroom, vector):
+    for path in HTML_PAGES:
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert executable_markup(response.text) == [], path
+
+
+def test_the_search_box_echoes_the_query_as_text(client, vector):
+    response = client.get("/search/", {"q": vector})
+    assert response.status_code == 200
+    assert executable_markup(response.text) == []
+
+
+def test_json_ld_keeps_the_headline_inside_its_script(client, hostile_newsroom, vector):
+    from tests.xss import ExecutableMarkup
+
+    parser = ExecutableMarkup()
+    parser.feed(client.get(hostile_newsroom.get_absolute_url()).text)
+    assert parser.problems == []
+    # The headline went in whole and came out whole: the element was not ended early.
+    blocks = json.dumps(parser.json_ld_blocks, ensure_ascii=False)
+    assert json.dumps(vector, ensure_ascii=False)[1:-1] in blocks
+
+
+def test_feeds_are_well_formed_and_their_html_is_safe(client, hostile_newsroom, vector):
+    for path in XML_FEEDS:
+        response = client.get(path)
+        assert response.status_code == 200, path
+        root = ElementTree.fromstring(response.content)
+        for element in shown_as_html(root):
+            if element is not None and element.text:
+                assert executable_markup(element.text) == [], (path, element.tag, element.text)
+
+
+def test_the_json_feed_is_json_and_its_html_is_safe(client, hostile_newsroom, vector):
+    feed = json.loads(client.get("/feed.json").content)
+    (item,) = feed["items"]
+    assert item["title"] == vector
+    assert executable_markup(item["content_html"]) == []
