@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.formats import localize
 from django.utils.html import format_html
 from js_asset import Media
-from reversion.admin import VersionAdmin
+from reversion_compare.admin import CompareVersionAdmin as VersionAdmin
 from taggit.models import Tag
 
 from authors.models import Author

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.db.models import Count
 from django.utils.html import format_html
-from reversion.admin import VersionAdmin
+from reversion_compare.admin import CompareVersionAdmin as VersionAdmin
 
 from newsroom.admin_fields import URL_FIELD_OVERRIDES
 from newsroom.images import IMAGE_FIELD_OVERRIDES

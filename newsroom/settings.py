@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_prose_editor",
     "reversion",
+    "reversion_compare",
     "csp",
     "axes",
     "authors",

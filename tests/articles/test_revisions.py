@@ -33,6 +33,29 @@ def test_admin_saves_keep_revisions_with_who_and_when(editor_client, editor):
     assert "edith" in history.text
 
 
+def test_two_versions_can_be_compared_field_by_field(editor_client):
+    section = SectionFactory()
+    editor_client.post(
+        reverse("admin:articles_article_add"),
+        article_form_data(section=section, authors=[AuthorFactory()], body="<p>Calm seas.</p>"),
+    )
+    article = Article.objects.get()
+    editor_client.post(
+        reverse("admin:articles_article_change", args=[article.pk]),
+        article_form_data(article, body="<p>Rough seas.</p>"),
+    )
+    newer, older = Version.objects.get_for_object(article)
+    history = editor_client.get(reverse("admin:articles_article_history", args=[article.pk]))
+    assert "compare" in history.text.lower()
+
+    response = editor_client.get(
+        reverse("admin:articles_article_compare", args=[article.pk]),
+        {"version_id1": older.pk, "version_id2": newer.pk},
+    )
+    assert response.status_code == 200
+    assert "Calm" in response.text and "Rough" in response.text
+
+
 def test_restoring_an_old_version_brings_back_its_text(editor_client):
     section, author = SectionFactory(), AuthorFactory()
     editor_client.post(
