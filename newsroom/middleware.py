@@ -1,10 +1,16 @@
 """Middleware for what Django has no setting for: a response header, a request check."""
 
+import logging
 from urllib.parse import unquote
 
 from django.conf import settings
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse
+from django.template.loader import render_to_string
 
 from newsroom.views import bad_request
+
+logger = logging.getLogger(__name__)
 
 
 def permissions_policy_header(policy):
@@ -54,3 +60,32 @@ class RejectNulMiddleware:
         if carries_nul(request):
             return bad_request(request, message="The address or a cookie holds a NUL character.")
         return self.get_response(request)
+
+
+DATABASE_RETRY_AFTER = 30
+
+
+class DatabaseUnavailableMiddleware:
+    """Answer 503 with a "back soon" page while the database cannot be reached.
+
+    A database restart or failover is temporary: readers and crawlers should retry, not see
+    a 500 that search engines read as a broken page. Django reconnects by itself on the next
+    request once the database is back.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, (OperationalError, InterfaceError)):
+            return None
+        logger.error("Database unavailable: %s", exception)
+        response = HttpResponse(
+            render_to_string("503.html"), status=503, content_type="text/html; charset=utf-8"
+        )
+        response["Retry-After"] = str(DATABASE_RETRY_AFTER)
+        response["Cache-Control"] = "no-store"
+        return response
