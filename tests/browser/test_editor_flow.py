@@ -1,6 +1,8 @@
 """
 The editor's whole day in the browser: upload a photo, write an article in the rich-text
-editor, save it as a draft, preview it, publish it, and find it where readers look.
+editor, save it as a draft, preview it, publish it, find it where readers look, and
+delete it again, so the other tests (and the README's screenshots) see the demo site as
+seeded.
 """
 
 import re
@@ -51,8 +53,9 @@ def test_editor_uploads_a_photo_writes_previews_and_publishes_an_article(
     page.locator("#id_alt_text").fill(alt_text)
     page.locator("#id_photographer").fill("Ada Lens")
     page.locator("#id_agency").fill("Newsroom Pictures")
-    page.get_by_role("button", name="Save", exact=True).click()
+    page.get_by_role("button", name="Save and continue editing").click()
     expect(page.locator(".messagelist")).to_contain_text("was added successfully")
+    photo_address = page.url
 
     # An article, written in the rich-text editor.
     page.goto(site.origin + "/admin/articles/article/add/")
@@ -85,6 +88,7 @@ def test_editor_uploads_a_photo_writes_previews_and_publishes_an_article(
     page.get_by_role("button", name="Save and continue editing").click()
     expect(page.locator(".messagelist")).to_contain_text("was added successfully")
     expect(page.locator(".workflow-steps")).to_contain_text("Status: Draft")
+    article_address = page.url
 
     # The preview shows the article as readers will see it.
     with page.context.expect_page() as preview_opened:
@@ -116,3 +120,17 @@ def test_editor_uploads_a_photo_writes_previews_and_publishes_an_article(
     expect(hero.first).to_contain_text("Ada Lens")
     expect(reader.get_by_role("main")).to_contain_text(author)
     expect(reader.get_by_role("main")).to_contain_text(section)
+    story_address = reader.url
+
+    # The editor takes it down again (and the demo site is as it was for the other tests);
+    # readers lose it at once.
+    for address in (article_address, photo_address):
+        page.goto(address)
+        page.locator(".deletelink").click()
+        page.get_by_role("button", name=re.compile("^Yes, I.m sure")).click()
+        expect(page.locator(".messagelist")).to_contain_text("was deleted successfully")
+    late_reader = new_page()
+    late_reader.goto(site.origin + "/feed/")
+    expect(late_reader.get_by_role("heading", level=1)).to_be_visible()
+    expect(late_reader.get_by_text(headline)).to_have_count(0)
+    assert late_reader.goto(story_address).status == 404
