@@ -303,7 +303,10 @@ def origin_of(url):
 # an inline script or style give it nonce="{{ CSP_NONCE }}", and the nonce appears in the
 # header only on pages that use one. The Django admin works under this policy (it loads
 # its scripts from files). Media or static files on another host are added automatically;
-# video players embedded from other sites are allowed by CSP_FRAME_SRC.
+# video players embedded from other sites are allowed by CSP_FRAME_SRC (the YouTube and
+# Vimeo players the video page embeds by default), video files from other hosts by
+# CSP_MEDIA_SRC.
+VIDEO_PLAYER_ORIGINS = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
 _asset_origins = sorted({o for o in (origin_of(STATIC_URL), origin_of(MEDIA_URL)) if o})
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -311,9 +314,9 @@ CONTENT_SECURITY_POLICY = {
         "script-src": [SELF, NONCE, *_asset_origins],
         "style-src": [SELF, NONCE, *_asset_origins],
         "img-src": [SELF, "data:", *_asset_origins, *env_list("CSP_IMG_SRC")],
-        "media-src": [SELF, *_asset_origins],
+        "media-src": [SELF, *_asset_origins, *env_list("CSP_MEDIA_SRC")],
         "font-src": [SELF, *_asset_origins],
-        "frame-src": env_list("CSP_FRAME_SRC") or [NONE],
+        "frame-src": env_list("CSP_FRAME_SRC", ",".join(VIDEO_PLAYER_ORIGINS)) or [NONE],
         "frame-ancestors": [NONE],
         "base-uri": [SELF],
         "form-action": [SELF],
