@@ -6,7 +6,8 @@ Seeds (once) a large data set into .bench/, serves it with gunicorn as in produc
 (page cache on), next to a trivial Django view returning a fixed 30 KB page served the
 same way in the same run. Prints a table with each page's throughput as a ratio to the
 trivial view, its latency, errors, HTML size and SQL queries, the query plans of those
-queries, the seeding time and a worker's peak memory; saves it all to .bench/results.md.
+queries, the seeding time and a worker's peak memory; saves it all to .bench/results-<engine>.md.
+`--database-url postgres://…` measures on PostgreSQL instead.
 """
 
 import argparse
@@ -31,12 +32,12 @@ HOST = "127.0.0.1"
 SECRET = "bench-" + "Qx7-Lp2_Vm9" * 6
 
 
-def bench_environment(scale, **extra):
+def bench_environment(scale, database_url="", **extra):
     environment = {
         **os.environ,
         "NEWSROOM_ENV_FILE": "/nonexistent",
         "DJANGO_SETTINGS_MODULE": "newsroom.settings",
-        "DATABASE_URL": f"sqlite:///{BENCH / f'bench-{scale}.sqlite3'}",
+        "DATABASE_URL": database_url or f"sqlite:///{BENCH / f'bench-{scale}.sqlite3'}",
         "MEDIA_ROOT": str(BENCH / "media"),
         "STATIC_ROOT": str(BENCH / "static"),
         "SECRET_KEY": SECRET,
@@ -65,7 +66,8 @@ def manage(environment, *args, capture=False):
 
 def seed(scale, environment):
     """Seed once per scale; returns (seconds, peak MB) of the seeding, measured then."""
-    stamp = BENCH / f"seeded-{scale}.txt"
+    engine = "postgresql" if environment["DATABASE_URL"].startswith("postgres") else "sqlite"
+    stamp = BENCH / f"seeded-{scale}-{engine}.txt"
     if stamp.exists():
         seconds, megabytes = stamp.read_text().split()
         return float(seconds), float(megabytes)
@@ -287,11 +289,16 @@ def main():
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--rounds", type=int, default=3, help="runs per page; medians reported")
     parser.add_argument("--port", type=int, default=8077)
+    parser.add_argument(
+        "--database-url",
+        default="",
+        help="Measure on this database (e.g. PostgreSQL) instead of .bench's SQLite file.",
+    )
     args = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("wrk is not installed: apt-get install wrk")
     BENCH.mkdir(exist_ok=True)
-    environment = bench_environment(args.scale)
+    environment = bench_environment(args.scale, args.database_url)
     seed_seconds, seed_megabytes = seed(args.scale, environment)
     manage(environment, "collectstatic", "--noinput", "-v0")
     pages = describe_pages(environment)
@@ -320,7 +327,7 @@ def main():
         f"# Benchmark, {time.strftime('%Y-%m-%d %H:%M')}",
         "",
         f"Machine: {machine()}.",
-        f"Data: seed_demo --scale {args.scale} (database {environment['DATABASE_URL'].split('/')[-1]}), "
+        f"Data: seed_demo --scale {args.scale} (database {environment['DATABASE_URL'].split('@')[-1]}), "
         f"seeded in {seed_seconds:,.0f} s with a peak of {seed_megabytes:,.0f} MB.",
         f"Server: gunicorn, 2 sync workers, DEBUG off; wrk -t2 -c{args.connections}, "
         f"{args.seconds} s x {args.rounds} runs per page (medians). Ratio = page req/s / "
@@ -336,7 +343,8 @@ def main():
         for plan in page["plans"]:
             report.append(f"- {name}: `{plan['plan']}` ← `{plan['sql']}…`")
     text = "\n".join(report)
-    (BENCH / "results.md").write_text(text + "\n")
+    engine = "postgresql" if args.database_url.startswith("postgres") else "sqlite"
+    (BENCH / f"results-{engine}.md").write_text(text + "\n")
     print(text)
 
 
