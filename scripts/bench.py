@@ -251,6 +251,10 @@ def measure(environment, pages, port, seconds, connections, rounds):
     return results, peak
 
 
+def ratio(rate, trivial):
+    return f"{rate / trivial:.2f}" if trivial else "n/a"
+
+
 def table(pages, cold, warm):
     trivial_cold = cold["trivial view"]["rate"]
     trivial_warm = warm["trivial view"]["rate"]
@@ -263,8 +267,8 @@ def table(pages, cold, warm):
         c, w = cold[name], warm[name]
         lines.append(
             f"| {name} | {page['bytes']:,} | {page['queries']} | {c['rate']:,.0f} | "
-            f"{c['rate'] / trivial_cold:.2f} | {c['p50']} / {c['p99']} | {w['rate']:,.0f} | "
-            f"{w['rate'] / trivial_warm:.2f} | {w['p50']} / {w['p99']} | {c['errors'] + w['errors']} |"
+            f"{ratio(c['rate'], trivial_cold)} | {c['p50']} / {c['p99']} | {w['rate']:,.0f} | "
+            f"{ratio(w['rate'], trivial_warm)} | {w['p50']} / {w['p99']} | {c['errors'] + w['errors']} |"
         )
     return "\n".join(lines)
 
@@ -290,6 +294,9 @@ def main():
     parser.add_argument("--rounds", type=int, default=3, help="runs per page; medians reported")
     parser.add_argument("--port", type=int, default=8077)
     parser.add_argument(
+        "--skip", action="append", default=[], help="Leave out a page by name, e.g. search."
+    )
+    parser.add_argument(
         "--database-url",
         default="",
         help="Measure on this database (e.g. PostgreSQL) instead of .bench's SQLite file.",
@@ -301,7 +308,9 @@ def main():
     environment = bench_environment(args.scale, args.database_url)
     seed_seconds, seed_megabytes = seed(args.scale, environment)
     manage(environment, "collectstatic", "--noinput", "-v0")
-    pages = describe_pages(environment)
+    pages = {
+        name: page for name, page in describe_pages(environment).items() if name not in args.skip
+    }
     bad = [name for name, page in pages.items() if page["status"] != 200]
     if bad:
         raise SystemExit(f"Pages did not answer 200: {bad}")
