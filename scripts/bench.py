@@ -314,24 +314,22 @@ def main():
     bad = [name for name, page in pages.items() if page["status"] != 200]
     if bad:
         raise SystemExit(f"Pages did not answer 200: {bad}")
-    print("Measuring cold (page cache off)...", flush=True)
-    cold, cold_peak = measure(
-        {**environment, "PAGE_CACHE": "false"},
-        pages,
-        args.port,
-        args.seconds,
-        args.connections,
-        args.rounds,
-    )
-    print("Measuring warm (page cache on)...", flush=True)
-    warm, warm_peak = measure(
-        {**environment, "PAGE_CACHE": "true"},
-        pages,
-        args.port,
-        args.seconds,
-        args.connections,
-        args.rounds,
-    )
+    results, peaks = {}, []
+    for mode, page_cache in (("cold", "false"), ("warm", "true")):
+        print(
+            f"Measuring {mode} (page cache {'on' if page_cache == 'true' else 'off'})...",
+            flush=True,
+        )
+        results[mode], peak = measure(
+            {**environment, "PAGE_CACHE": page_cache},
+            pages,
+            args.port,
+            args.seconds,
+            args.connections,
+            args.rounds,
+        )
+        peaks.append(peak)
+    cold, warm = results["cold"], results["warm"]
     report = [
         f"# Benchmark, {time.strftime('%Y-%m-%d %H:%M')}",
         "",
@@ -341,7 +339,7 @@ def main():
         f"Server: gunicorn, 2 sync workers, DEBUG off; wrk -t2 -c{args.connections}, "
         f"{args.seconds} s x {args.rounds} runs per page (medians). Ratio = page req/s / "
         "trivial view req/s in the same server run.",
-        f"Peak memory of a worker: {max(cold_peak, warm_peak):,.0f} MB.",
+        f"Peak memory of a worker: {max(peaks):,.0f} MB.",
         "",
         table(pages, cold, warm),
         "",
