@@ -240,10 +240,12 @@ def pages_cache():
 
 
 def next_publication_at():
-    """When the next scheduled item goes live (cached until the next change)."""
+    """When the next scheduled item goes live (cached until the next change, or until then)."""
     cache = versions_cache()
     stamp = cache.get(NEXT_PUBLICATION)
-    if stamp is None:
+    # Once that item is live the one after it bounds lifetimes; a stale stamp would keep
+    # every entry expired, and with it the cache, until the next edit.
+    if stamp is None or 0 < stamp <= time.time():
         times = [when for when in (schedule() for schedule in _schedules) if when is not None]
         stamp = min(times).timestamp() if times else 0
         cache.set(NEXT_PUBLICATION, stamp, timeout=None)

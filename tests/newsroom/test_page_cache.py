@@ -135,6 +135,26 @@ def test_a_scheduled_item_appears_at_its_time_although_pages_are_cached(
     assert "Embargoed report" in client.get(reverse("home")).text
 
 
+def test_pages_are_cached_again_once_a_scheduled_item_has_gone_live(
+    client, story, time_machine, django_assert_max_num_queries
+):
+    """The next publication bounds cache lifetimes only until it has happened."""
+    time_machine.move_to(timezone.now())
+    ArticleFactory(headline="Embargoed report", published_at=timezone.now() + timedelta(minutes=5))
+    ArticleFactory(headline="Later report", published_at=timezone.now() + timedelta(hours=2))
+    client.get(reverse("home"))
+
+    time_machine.shift(timedelta(minutes=6))
+    live = client.get(reverse("home"))
+    assert "Embargoed report" in live.text
+    max_age = int(live["Cache-Control"].split("max-age=")[1].split(",")[0])
+    assert max_age > 0, "the page may be kept again until the next publication"
+    with django_assert_max_num_queries(1) as queries:
+        again = client.get(reverse("home"))
+    assert content_queries(queries) == []
+    assert again.content == live.content
+
+
 def test_reader_pages_tell_browsers_and_cdns_how_long_to_keep_them(client, story):
     response = client.get(story.get_absolute_url())
     control = response["Cache-Control"]
