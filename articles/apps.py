@@ -20,7 +20,6 @@ class ArticlesConfig(AppConfig):
         )
         pagecache.track(self.get_model("Section"))
         pagecache.track(self.get_model("Photo"))
-        pagecache.track(self.get_model("PhotoRendition"), parent="photo")
         pagecache.track(self.get_model("ArticleAuthor"), parent="article")
         pagecache.track(self.get_model("Correction"), parent="article")
         pagecache.track(Tag)

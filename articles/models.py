@@ -209,7 +209,6 @@ class SectionQuerySet(models.QuerySet):
         a second at 100,000 articles.
         """
         sections = list(self)
-        shown = []
         for section in sections:
             section.latest_articles = list(
                 Article.objects.published()
@@ -217,8 +216,6 @@ class SectionQuerySet(models.QuerySet):
                 .exclude(pk__in=exclude)
                 .select_related("section", "hero_photo")[:count]
             )
-            shown.extend(section.latest_articles)
-        models.prefetch_related_objects(shown, "hero_photo__renditions")
         return sections
 
 
@@ -284,6 +281,10 @@ class Photo(models.Model):
         default=0.5, help_text="Vertical focal point, 0 (top) to 1 (bottom), kept when cropping."
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # The WebP copies for `srcset`, made once (see articles.renditions). Kept on the photo
+    # so a page lists pictures with the query that finds them: a table of renditions cost
+    # a query and a model instance per width and crop on every list.
+    renditions = models.JSONField(default=list, blank=True, editable=False)
 
     objects = PhotoQuerySet.as_manager()
 
@@ -481,10 +482,7 @@ class Article(Publishable):
     def related_teasers(self, limit=3):
         """The editor's picks that readers may see, else the newest articles sharing a tag."""
         teasers = (
-            Article.objects.published()
-            .exclude(pk=self.pk)
-            .select_related("section", "hero_photo")
-            .prefetch_related("hero_photo__renditions")
+            Article.objects.published().exclude(pk=self.pk).select_related("section", "hero_photo")
         )
         picks = list(teasers.filter(pk__in=self.related_articles.values("pk"))[:limit])
         if picks:
@@ -637,29 +635,3 @@ class PreviewVisit(models.Model):
 
     def __str__(self):
         return f"{self.link} opened {self.visited_at:%Y-%m-%d %H:%M}"
-
-
-class PhotoRendition(models.Model):
-    """
-    A WebP copy of a photo at one width, for `srcset`; made once when the photo is saved.
-
-    `ratio` is empty for the photo's own proportions, or "W:H" for a crop around the
-    focal point (see articles.renditions).
-    """
-
-    photo = models.ForeignKey(Photo, on_delete=models.CASCADE, related_name="renditions")
-    ratio = models.CharField(max_length=10, blank=True)
-    width = models.PositiveIntegerField()
-    height = models.PositiveIntegerField()
-    image = models.ImageField(upload_to="renditions/", max_length=300)
-
-    class Meta:
-        ordering = ["photo", "ratio", "width"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["photo", "ratio", "width"], name="unique_photo_rendition"
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.photo} at {self.width}px{f' ({self.ratio})' if self.ratio else ''}"

@@ -1,8 +1,9 @@
 """
 Photo renditions: WebP copies in several widths, made once and stored, for `srcset`.
 
-Pages never resize pictures: they read the stored renditions (prefetched with the
-photo) and fall back to the original file when there are none yet. Renditions are
+Pages never resize pictures: they read the list of renditions stored on the photo
+(`Photo.renditions`: ratio, width, height and file name of each) and fall back to the
+original file when there are none yet. Renditions are
 made when a photo is saved (see articles.signals) and by `manage.py make_renditions`
 for photos created in bulk, such as the demo content.
 
@@ -14,18 +15,31 @@ point gets new ones.
 import hashlib
 import io
 from pathlib import PurePosixPath
+from typing import NamedTuple
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import transaction
 from PIL import Image, ImageOps
 
-from .models import Photo, PhotoRendition
+from newsroom import pagecache
+
+from .models import Photo
 
 WIDTHS = (320, 640, 960, 1280, 1600)
 # "" keeps the picture's own proportions (heroes); "3:2" is the teaser crop.
 RATIOS = ("", "3:2")
 WEBP_QUALITY = 78
+
+
+class Rendition(NamedTuple):
+    ratio: str
+    width: int
+    height: int
+    name: str
+
+    @property
+    def url(self):
+        return default_storage.url(self.name)
 
 
 def crop_box(width, height, ratio, focal_x=0.5, focal_y=0.5):
@@ -58,7 +72,8 @@ def rendition_name(photo, ratio, width):
 
 
 def make_renditions(photo, storage=default_storage):
-    """Make (or reuse) the photo's renditions; returns how many rows were written."""
+    """Make (or reuse) the photo's renditions and store their list on it; returns how
+    many renditions it lists when that list changed, else 0."""
     if not photo.image:
         return 0
     with photo.image.open("rb") as source, Image.open(source) as original:
@@ -81,62 +96,44 @@ def make_renditions(photo, storage=default_storage):
                         buffer, "WEBP", quality=WEBP_QUALITY, method=4
                     )
                     name = storage.save(name, ContentFile(buffer.getvalue()))
-                wanted.append(
-                    PhotoRendition(photo=photo, ratio=ratio, width=width, height=height, image=name)
-                )
-    existing = {(r.ratio, r.width, r.image.name) for r in photo.renditions.all()}
-    if existing == {(r.ratio, r.width, r.image.name) for r in wanted}:
+                wanted.append(Rendition(ratio, width, height, name)._asdict())
+    if photo.renditions == wanted:
         return 0
-    with transaction.atomic():
-        photo.renditions.all().delete()
-        PhotoRendition.objects.bulk_create(wanted)
+    # update(): this runs from the photo's post_save, where save() would start over.
+    Photo.objects.filter(pk=photo.pk).update(renditions=wanted)
+    photo.renditions = wanted
     return len(wanted)
 
 
 def renditions_for(photo, ratio=""):
-    """The photo's stored renditions with the given crop, narrowest first (uses the prefetch)."""
+    """The photo's renditions with the given crop, narrowest first."""
     return sorted(
-        (rendition for rendition in photo.renditions.all() if rendition.ratio == ratio),
+        (Rendition(**stored) for stored in photo.renditions if stored["ratio"] == ratio),
         key=lambda rendition: rendition.width,
     )
 
 
 def photos_missing_renditions():
-    return Photo.objects.exclude(image="").filter(renditions__isnull=True)
+    return Photo.objects.exclude(image="").filter(renditions=[])
 
 
-def make_missing_renditions(batch_size=5000):
-    """Renditions for every photo that has none (bulk-created photos); returns rows written.
+def make_missing_renditions():
+    """Renditions for every photo that has none (bulk-created photos); returns how many
+    renditions the photos gained.
 
     Photos sharing a picture and focal point share rendition files, so each picture is
-    resized once and the other photos get rows pointing at the same files, a batch at a
-    time so memory stays flat however many photos there are.
+    resized once and the other photos get its list in one UPDATE.
     """
     made = 0
     pictures = (
         photos_missing_renditions().order_by().values_list("image", "focal_x", "focal_y").distinct()
     )
     for image, focal_x, focal_y in list(pictures):
-        same = Photo.objects.filter(image=image, focal_x=focal_x, focal_y=focal_y)
+        same = photos_missing_renditions().filter(image=image, focal_x=focal_x, focal_y=focal_y)
         first = same.order_by("pk").first()
         made += make_renditions(first)
-        template = list(first.renditions.all())
-        while pks := list(
-            same.filter(renditions__isnull=True).values_list("pk", flat=True)[:batch_size]
-        ):
-            PhotoRendition.objects.bulk_create(
-                [
-                    PhotoRendition(
-                        photo_id=pk,
-                        ratio=r.ratio,
-                        width=r.width,
-                        height=r.height,
-                        image=r.image.name,
-                    )
-                    for pk in pks
-                    for r in template
-                ],
-                batch_size=1000,
-            )
-            made += len(pks) * len(template)
+        made += same.update(renditions=first.renditions) * len(first.renditions)
+    if made:
+        # Bulk updates send no signals; the pages showing these photos must be redrawn.
+        pagecache.invalidate_everything()
     return made

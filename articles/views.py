@@ -21,7 +21,7 @@ ARTICLE_FEED_STRIP = 6
 def for_article_page(articles):
     """What the article page shows besides the article itself, fetched up front."""
     return articles.select_related("section", "hero_photo").prefetch_related(
-        "credits__author", "tags", "hero_photo__renditions", "corrections"
+        "credits__author", "tags", "corrections"
     )
 
 

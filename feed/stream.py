@@ -97,12 +97,10 @@ def _published(kind, tag=None, section=None, author=None):
 def _with_relations(kind, queryset):
     """What the kind's teaser shows, fetched alongside it so rendering does not query."""
     if kind == "article":
-        return queryset.select_related("section", "hero_photo").prefetch_related(
-            "hero_photo__renditions"
-        )
+        return queryset.select_related("section", "hero_photo")
     if kind == "quote":
         return queryset.select_related("source_article")
-    return queryset.select_related("thumbnail").prefetch_related("thumbnail__renditions")
+    return queryset.select_related("thumbnail")
 
 
 def _after(queryset, kind, position):

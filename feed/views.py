@@ -51,15 +51,10 @@ def home(request):
     featured = list(
         Article.objects.published()
         .filter(is_featured=True)
-        .select_related("section", "hero_photo")
-        .prefetch_related("hero_photo__renditions")[: TOP_STORIES + 1]
+        .select_related("section", "hero_photo")[: TOP_STORIES + 1]
     )
     if not featured:
-        featured = list(
-            Article.objects.published()
-            .select_related("section", "hero_photo")
-            .prefetch_related("hero_photo__renditions")[:1]
-        )
+        featured = list(Article.objects.published().select_related("section", "hero_photo")[:1])
     lead, top_stories = (featured[0], featured[1:]) if featured else (None, [])
     shown = [article.pk for article in featured]
     return render(
@@ -85,8 +80,4 @@ class VideoDetailView(DetailView):
     template_name = "feed/video_detail.html"
 
     def get_queryset(self):
-        return (
-            Video.objects.published()
-            .select_related("thumbnail")
-            .prefetch_related("tags", "thumbnail__renditions")
-        )
+        return Video.objects.published().select_related("thumbnail").prefetch_related("tags")

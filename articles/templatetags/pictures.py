@@ -18,7 +18,7 @@ def picture(photo, sizes="100vw", ratio="", hero=False, css_class=""):
     An <img> with `srcset` of WebP renditions, explicit width and height (no layout
     shift) and the loading hints: the hero is fetched early, everything else lazily.
 
-    Reads `photo.renditions` (prefetch it); with none made yet, the original is used.
+    Reads the renditions stored on the photo; with none made yet, the original is used.
     """
     if not photo:
         return ""
@@ -28,8 +28,8 @@ def picture(photo, sizes="100vw", ratio="", hero=False, css_class=""):
         fallback = next(
             (r for r in reversed(renditions) if r.width <= DEFAULT_WIDTH), renditions[0]
         )
-        src, width, height = fallback.image.url, largest.width, largest.height
-        srcset = ", ".join(f"{r.image.url} {r.width}w" for r in renditions)
+        src, width, height = fallback.url, largest.width, largest.height
+        srcset = ", ".join(f"{r.url} {r.width}w" for r in renditions)
     else:
         src, width, height, srcset = photo.url, photo.width, photo.height, ""
     attributes = [("src", src)]

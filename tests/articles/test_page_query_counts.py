@@ -14,35 +14,34 @@ from tests.pages import build_newsroom
 pytestmark = pytest.mark.django_db
 
 # Pieces shared by most pages: the navigation's sections (1); a feed page or strip is
-# articles (1) + their photo renditions (1) + quotes (1) + videos (1) + video thumbnail
-# renditions (1).
+# articles with their photos (1) + quotes (1) + videos with their thumbnails (1).
 NAV = 1
-FEED = 5
+FEED = 3
 
 PAGES = {
-    # featured lead + top stories (1) + renditions (1) + sections (1) + one query per
-    # section for its latest articles (1 section here) + their renditions (1) + feed strip
-    # + nav: the count follows the number of sections, never the number of articles.
-    "home": (lambda data: reverse("home"), 5 + FEED + NAV),
+    # featured lead + top stories (1) + sections (1) + one query per section for its
+    # latest articles (1 section here) + feed strip + nav: the count follows the number
+    # of sections, never the number of articles.
+    "home": (lambda data: reverse("home"), 3 + FEED + NAV),
     "feed": (lambda data: reverse("feed:list"), FEED + NAV),
     # only quotes (1)
     "feed-quotes": (lambda data: reverse("feed:list") + "?kind=quote", 1 + NAV),
-    # section (1) + articles (1) + renditions (1)
-    "section": (lambda data: data["section"].get_absolute_url(), 3 + NAV),
+    # section (1) + articles (1)
+    "section": (lambda data: data["section"].get_absolute_url(), 2 + NAV),
     # tag (1) + feed
     "tag": (lambda data: reverse("articles:tag", kwargs={"slug": "climate"}), 1 + FEED + NAV),
-    # author (1) + articles (1) + renditions (1)
-    "author": (lambda data: data["authors"][0].get_absolute_url(), 3 + NAV),
-    # count (1) + UNION page (1) + the matching articles (1) + their renditions (1); only
-    # the articles' standfirsts say "harbour"
-    "search": (lambda data: reverse("articles:search") + "?q=harbour", 4 + NAV),
-    # article (1) + bylines (2) + tags (1) + renditions (1) + editor's picks (1) +
-    # related by tag (1) + their renditions (1) + corrections (1) + feed strip + nav
-    "article": (lambda data: data["articles"][5].get_absolute_url(), 9 + FEED + NAV),
+    # author (1) + articles (1)
+    "author": (lambda data: data["authors"][0].get_absolute_url(), 2 + NAV),
+    # count (1) + UNION page (1) + the matching articles (1); only the articles'
+    # standfirsts say "harbour"
+    "search": (lambda data: reverse("articles:search") + "?q=harbour", 3 + NAV),
+    # article (1) + bylines (2) + tags (1) + editor's picks (1) + related by tag (1) +
+    # corrections (1) + feed strip + nav
+    "article": (lambda data: data["articles"][5].get_absolute_url(), 7 + FEED + NAV),
     # quote with source article (1) + tags (1) + nav
     "quote": (lambda data: Quote.objects.published().first().get_absolute_url(), 2 + NAV),
-    # video with thumbnail (1) + tags (1) + renditions (1) + nav
-    "video": (lambda data: Video.objects.published().first().get_absolute_url(), 3 + NAV),
+    # video with thumbnail (1) + tags (1) + nav
+    "video": (lambda data: Video.objects.published().first().get_absolute_url(), 2 + NAV),
 }
 
 
