@@ -19,15 +19,24 @@ need not be compared.
 
 A page never outlives the next scheduled publication, so a scheduled item appears at its
 time although pages are cached.
+
+Teasers (the cards and News Feed items that repeat from page to page) are also cached
+one by one, under the versions of the rows they show: a page the page cache misses is
+assembled from the teasers it has in common with pages rendered before.
+
+Keys carry a stamp of the release (templates, code, static manifest), so pages and
+teasers rendered by the previous release are not served after a deploy.
 """
 
 import contextvars
+import functools
 import hashlib
 import logging
 import re
 import time
 import uuid
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import caches
@@ -49,9 +58,25 @@ FRAGMENT_KEY_PREFIX = "fragment:"
 MIN_GZIP_LENGTH = 200
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 VERSION_KEY_PREFIX = "version:"
+# Whose code and templates make the pages: a change to them is a new release.
+RELEASE_APPS = ("newsroom", "articles", "authors", "feed", "importers")
 
 # The tags of the page being rendered in this thread or task; None outside a render.
 _collected = contextvars.ContextVar("pagecache_collected", default=None)
+
+
+@dataclass
+class RequestState:
+    """What a reader's request knows about versions, so its teasers look them up together."""
+
+    # The epoch when the request began, before it loaded anything.
+    epoch: str
+    versions: dict = field(default_factory=dict)
+    # The tags of the tracked rows the request has loaded so far.
+    loaded: set = field(default_factory=set)
+
+
+_request = contextvars.ContextVar("pagecache_request", default=None)
 
 # model -> how its changes spread: its own list, and/or a parent object it belongs to.
 _tracked = {}
@@ -93,8 +118,13 @@ def _on_init(sender, instance, **kwargs):
     if tracking.listed:
         # Remember where the item stood in lists, to tell on save whether that changed.
         instance._pagecache_list_state = _list_state(instance, tracking)
-    if instance.pk is not None and _collected.get() is not None:
+    if instance.pk is None:
+        return
+    if _collected.get() is not None:
         record(object_tag(sender, instance.pk), list_tag(sender))
+    state = _request.get()
+    if state is not None:
+        state.loaded.add(object_tag(sender, instance.pk))
 
 
 def _list_state(instance, tracking):
@@ -179,8 +209,10 @@ def invalidate_everything():
 def bump(tags):
     """Give each tag a new version, so every page that recorded the old one is stale."""
     token = uuid.uuid4().hex
+    # The epoch first: whoever then reads a new version also finds the epoch moved, and so
+    # never stores what it loaded before the change under the new version (see below).
     versions_cache().set_many(
-        {VERSION_KEY_PREFIX + tag: token for tag in tags} | {EPOCH: token}, timeout=None
+        {EPOCH: token} | {VERSION_KEY_PREFIX + tag: token for tag in tags}, timeout=None
     )
     # Any change may have scheduled or unscheduled something.
     versions_cache().delete(NEXT_PUBLICATION)
@@ -357,6 +389,68 @@ def cached_fragment(name, compute):
     return value
 
 
+def shown_tags(instance):
+    """The tags of `instance` and of the related rows loaded with it (select_related)."""
+    tags = [object_tag(type(instance), instance.pk)]
+    for related in instance._state.fields_cache.values():
+        if related is not None and type(related) in _tracked:
+            tags.append(object_tag(type(related), related.pk))
+    return tags
+
+
+def cached_teaser(instance, variant, render):
+    """`render()`, the HTML of `instance`'s teaser in `variant`, kept until the instance or
+    a row shown with it (its section, its photo) changes.
+
+    The key holds the versions of those rows, so a change needs no invalidation: the next
+    page asks for a key that does not exist yet. The first teaser of a request looks up
+    the versions of every row the request has loaded, which covers the teasers after it.
+    """
+    state = _request.get()
+    if state is None or not settings.FRAGMENT_CACHE_ENABLED:
+        return render()
+    tags = [EVERYTHING, *shown_tags(instance)]
+    record(*tags)
+    try:
+        if any(tag not in state.versions for tag in tags):
+            state.versions |= current_versions((state.loaded | set(tags)) - state.versions.keys())
+        stamp = "|".join(f"{tag}={state.versions[tag]}" for tag in tags)
+        key = (
+            FRAGMENT_KEY_PREFIX
+            + hashlib.sha256(f"{release()}|{variant}|{stamp}".encode()).hexdigest()
+        )
+        html = pages_cache().get(key)
+    except Exception:
+        logger.warning("Fragment cache unavailable", exc_info=True)
+        return render()
+    if html is None:
+        html = render()
+        try:
+            # Unchanged epoch: nothing changed since the request began, so the versions
+            # in the key describe what was rendered.
+            if current_epoch() == state.epoch:
+                pages_cache().set(key, html, timeout=settings.PAGE_CACHE_TIMEOUT)
+        except Exception:
+            logger.warning("Fragment cache unavailable; teaser not stored", exc_info=True)
+    return html
+
+
+@functools.cache
+def release():
+    """A stamp of the code, templates and static files this process serves."""
+    base = Path(settings.BASE_DIR)
+    digest = hashlib.sha256()
+    paths = [
+        *sorted((base / "templates").rglob("*.html")),
+        *sorted(path for app in RELEASE_APPS for path in (base / app).rglob("*.py")),
+        Path(settings.STATIC_ROOT) / "staticfiles.json",
+    ]
+    for path in paths:
+        if path.is_file():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def accepts_gzip(request):
     return bool(ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
 
@@ -370,7 +464,7 @@ def cacheable_request(request):
 
 
 def page_key(request):
-    raw = f"{request.get_host()}{request.get_full_path()}"
+    raw = f"{release()}|{request.get_host()}{request.get_full_path()}"
     return PAGE_KEY_PREFIX + hashlib.sha256(raw.encode()).hexdigest()
 
 
@@ -398,16 +492,31 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not settings.PAGE_CACHE_ENABLED or not cacheable_request(request):
+        if not cacheable_request(request) or not (
+            settings.PAGE_CACHE_ENABLED or settings.FRAGMENT_CACHE_ENABLED
+        ):
+            return self.get_response(request)
+        try:
+            epoch = current_epoch()
+        except Exception:
+            # The cache server is down: serve the page uncached rather than fail.
+            logger.warning("Page cache unavailable; rendering without it", exc_info=True)
+            return self.get_response(request)
+        token = _request.set(RequestState(epoch))
+        try:
+            return self.serve(request, epoch)
+        finally:
+            _request.reset(token)
+
+    def serve(self, request, epoch):
+        if not settings.PAGE_CACHE_ENABLED:
             return self.get_response(request)
         try:
             key = page_key(request)
-            epoch = current_epoch()
             page = pages_cache().get(key)
             if page is not None and self.fresh(page, epoch, key):
                 return self.replay(request, page)
         except Exception:
-            # The cache server is down: serve the page uncached rather than fail.
             logger.warning("Page cache unavailable; rendering without it", exc_info=True)
             return self.render(request, key=None, epoch=None)
         return self.render(request, key, epoch)
