@@ -361,9 +361,10 @@ def cached_fragment(name, compute):
     """
     if not settings.FRAGMENT_CACHE_ENABLED:
         return compute()
-    key = FRAGMENT_KEY_PREFIX + hashlib.sha256(name.encode()).hexdigest()
+    key = FRAGMENT_KEY_PREFIX + hashlib.sha256(f"{release()}|{name}".encode()).hexdigest()
+    state = _request.get()
     try:
-        epoch = current_epoch()
+        epoch = state.epoch if state is not None else current_epoch()
         entry = pages_cache().get(key)
         if entry is not None and is_fresh(entry, epoch, key):
             record(*entry.versions)
