@@ -1,9 +1,10 @@
 """
 The News Feed: published articles, quotes and videos merged into one stream.
 
-Each kind's newest items after the cursor are fetched with one LIMITed query on its
-(status, published_at, id) index, with what its teaser shows, and the kinds are merged
-here. The number of queries is fixed whatever the number of items or the page.
+Each kind's newest positions after the cursor are fetched with one LIMITed query on its
+(status, published_at, id) index and the kinds are merged here; then the page's items
+are loaded with what their teasers show, one query per kind. The number of queries is
+fixed whatever the number of items or the page.
 
 Pages are cut with a keyset cursor, never OFFSET: the cursor names the last item
 shown as (published_at, kind, pk), the same triple the stream is ordered by, so
@@ -150,20 +151,35 @@ def feed_page(cursor="", limit=20, kinds=None, tag=None, section=None, author=No
     if section is not None or author is not None:
         kinds = ("article",)
     kinds = tuple(kind for kind in KINDS if kind in (kinds or KINDS))
-    # One indexed, LIMITed query per kind, merged here: the database never sorts more than
-    # limit + 1 rows of each kind, so page 1,000 costs what page 1 costs. (A UNION would
-    # sort every published row, as SQLite cannot LIMIT inside a compound query.)
-    candidates = []
+    querysets = {}
     for kind in kinds:
         queryset = _published(kind, tag=tag, section=section, author=author)
         if position:
             queryset = _after(queryset, kind, position)
-        newest = _with_relations(kind, queryset).order_by("-published_at", "-pk")[: limit + 1]
-        candidates.extend(FeedItem(kind, obj, obj.published_at) for obj in newest)
-    candidates.sort(key=lambda item: item.position, reverse=True)
-    items = candidates[:limit]
+        querysets[kind] = queryset.order_by("-published_at", "-pk")
+    # One indexed, LIMITed query per kind: the database never sorts more than limit + 1
+    # rows of each kind, so page 1,000 costs what page 1 costs. (A UNION would sort every
+    # published row, as SQLite cannot LIMIT inside a compound query.)
+    if len(kinds) == 1:
+        # One kind: its query is the page.
+        [(kind, queryset)] = querysets.items()
+        newest = list(_with_relations(kind, queryset)[: limit + 1])
+        candidates = [(obj.published_at, kind, obj.pk) for obj in newest]
+        items = [FeedItem(kind, obj, obj.published_at) for obj in newest[:limit]]
+    else:
+        # Several kinds: their positions alone, merged here; then only the items on the
+        # page are loaded, with what their teasers show.
+        candidates = sorted(
+            (
+                (published_at, kind, pk)
+                for kind, queryset in querysets.items()
+                for published_at, pk in queryset.values_list("published_at", "pk")[: limit + 1]
+            ),
+            reverse=True,
+        )
+        items = hydrate([(kind, pk, published_at) for published_at, kind, pk in candidates[:limit]])
     mark_days(items, previous=position[0] if position else None)
-    next_cursor = encode_cursor(items[-1].position) if len(candidates) > limit else ""
+    next_cursor = encode_cursor(candidates[limit - 1]) if len(candidates) > limit else ""
     return FeedPage(items=items, next_cursor=next_cursor, is_first=position is None, kinds=kinds)
 
 

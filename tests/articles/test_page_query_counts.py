@@ -14,9 +14,10 @@ from tests.pages import build_newsroom
 pytestmark = pytest.mark.django_db
 
 # Pieces shared by most pages: the navigation's sections (1); a feed page or strip is
-# articles with their photos (1) + quotes (1) + videos with their thumbnails (1).
+# the positions of the newest articles, quotes and videos (3), then the page's articles
+# with their photos (1), quotes (1) and videos with their thumbnails (1).
 NAV = 1
-FEED = 3
+FEED = 6
 
 PAGES = {
     # featured lead + top stories (1) + sections (1) + one query per section for its

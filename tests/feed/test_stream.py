@@ -28,14 +28,14 @@ def test_feed_interleaves_kinds_newest_first():
 
 @pytest.mark.parametrize("count", [1, 12])
 def test_feed_query_count_does_not_grow_with_items(count, django_assert_num_queries):
-    """One query per kind, photos and their renditions included: three, whatever the
-    number of items."""
+    """Two queries per kind (the positions, then the page's items with their photos and
+    renditions): six, whatever the number of items."""
     photo = PhotoFactory()
     for _ in range(count):
         ArticleFactory(hero_photo=photo)
         QuoteFactory()
         VideoFactory(thumbnail=photo)
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(6):
         items = latest_items(3 * count)
         assert len(items) == 3 * count
         for item in items:
