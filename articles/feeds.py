@@ -12,7 +12,7 @@ from taggit.models import Tag
 from authors.models import Author
 from newsroom.syndication import NewsFeed, absolutize_urls, atom_variant
 
-from .models import Article, Section
+from .models import Article, Section, with_bylines
 
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 
@@ -21,7 +21,7 @@ def feed_articles():
     return (
         Article.objects.published()
         .select_related("section", "hero_photo")
-        .prefetch_related("credits__author", "tags")
+        .prefetch_related(with_bylines(), "tags")
         .order_by("-published_at", "-id")
     )
 

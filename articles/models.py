@@ -14,6 +14,7 @@ from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 
 from newsroom import pagecache
+from newsroom.paths import slug_path
 from newsroom.sanitize import sanitize_html
 
 WORDS_PER_MINUTE = 230
@@ -238,7 +239,7 @@ class Section(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("articles:section", kwargs={"slug": self.slug})
+        return slug_path("articles:section", self.slug)
 
 
 class PhotoQuerySet(models.QuerySet):
@@ -408,7 +409,7 @@ class Article(Publishable):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("articles:detail", kwargs={"slug": self.slug})
+        return slug_path("articles:detail", self.slug)
 
     def cache_urls(self):
         byline = [credit.author for credit in self.credits.select_related("author")]
@@ -509,6 +510,11 @@ class ArticleAuthor(models.Model):
 
     def __str__(self):
         return f"{self.author} on {self.article}"
+
+
+def with_bylines():
+    """A prefetch of articles' bylines with their authors, in one query (not two)."""
+    return models.Prefetch("credits", queryset=ArticleAuthor.objects.select_related("author"))
 
 
 class Correction(models.Model):

@@ -9,7 +9,7 @@ from feed.search import MAX_QUERY_LENGTH, search
 from feed.stream import LatestItems
 from feed.views import FEED_STRIP_LENGTH, render_stream
 
-from .models import Article, Section
+from .models import Article, Section, with_bylines
 from .redirects import redirect_from_old_slug
 
 SEARCH_PAGE_SIZE = 20
@@ -21,7 +21,7 @@ ARTICLE_FEED_STRIP = 6
 def for_article_page(articles):
     """What the article page shows besides the article itself, fetched up front."""
     return articles.select_related("section", "hero_photo").prefetch_related(
-        "credits__author", "tags", "corrections"
+        with_bylines(), "tags", "corrections"
     )
 
 

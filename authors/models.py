@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
+
+from newsroom.paths import slug_path
 
 
 class Author(models.Model):
@@ -47,7 +48,7 @@ class Author(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("authors:detail", kwargs={"slug": self.slug})
+        return slug_path("authors:detail", self.slug)
 
     @property
     def x_url(self):

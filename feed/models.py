@@ -3,9 +3,9 @@ from urllib.parse import parse_qs, urlsplit
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 
 from articles.models import Publishable, publishable_indexes
+from newsroom.paths import slug_path
 
 
 class Quote(Publishable):
@@ -38,7 +38,7 @@ class Quote(Publishable):
         return f"{self.speaker}: {self.text[:60]}"
 
     def get_absolute_url(self):
-        return reverse("feed:quote", kwargs={"slug": self.slug})
+        return slug_path("feed:quote", self.slug)
 
 
 class Video(Publishable):
@@ -73,7 +73,7 @@ class Video(Publishable):
             raise ValidationError({"duration_seconds": "A video cannot last zero seconds."})
 
     def get_absolute_url(self):
-        return reverse("feed:video", kwargs={"slug": self.slug})
+        return slug_path("feed:video", self.slug)
 
     @property
     def embed(self):

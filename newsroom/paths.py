@@ -1,0 +1,28 @@
+"""
+Paths of reader pages named by a slug, worked out once per slug.
+
+Every list links to each of its items and their sections, and the same items appear on
+page after page; Django's reverse() re-walks the URL patterns each time.
+"""
+
+import functools
+
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.urls import get_script_prefix, reverse
+
+
+@functools.lru_cache(maxsize=16384)
+def _path(script_prefix, viewname, slug):
+    return reverse(viewname, kwargs={"slug": slug})
+
+
+def slug_path(viewname, slug):
+    """reverse(viewname, kwargs={"slug": slug}), remembered."""
+    return _path(get_script_prefix(), viewname, slug)
+
+
+@receiver(setting_changed)
+def _forget_paths(setting, **kwargs):
+    if setting == "ROOT_URLCONF":
+        _path.cache_clear()
