@@ -5,10 +5,14 @@ Each page is measured with 10 and with 50 items of each kind in the database; th
 expected counts are the same, and the docstrings of the numbers say where they go.
 """
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from feed.models import Quote, Video
+from tests.factories import ArticleFactory, SectionFactory
 from tests.pages import build_newsroom
 
 pytestmark = pytest.mark.django_db
@@ -20,9 +24,8 @@ NAV = 1
 FEED = 6
 
 PAGES = {
-    # featured lead + top stories (1) + sections (1) + one query per section for its
-    # latest articles (1 section here) + feed strip + nav: the count follows the number
-    # of sections, never the number of articles.
+    # featured lead + top stories (1) + sections (1) + every section's latest articles
+    # (1) + feed strip + nav.
     "home": (lambda data: reverse("home"), 3 + FEED + NAV),
     "feed": (lambda data: reverse("feed:list"), FEED + NAV),
     # only quotes (1)
@@ -54,3 +57,33 @@ def test_page_query_count_is_fixed(client, django_assert_num_queries, page, item
     with django_assert_num_queries(expected):
         response = client.get(url)
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize("sections", [1, 6])
+def test_home_query_count_does_not_grow_with_sections(client, django_assert_num_queries, sections):
+    build_newsroom(4)
+    for number in range(1, sections):
+        section = SectionFactory(name=f"Desk {number}", slug=f"desk-{number}")
+        ArticleFactory.create_batch(5, section=section)
+    with django_assert_num_queries(PAGES["home"][1]):
+        response = client.get(reverse("home"))
+    assert response.text.count('class="section-latest"') == sections
+
+
+def test_home_shows_each_sections_newest_articles_but_not_the_featured_ones(client):
+    now = timezone.now()
+    world, sport = SectionFactory(name="World"), SectionFactory(name="Sport")
+    lead = ArticleFactory(section=world, headline="Lead story", is_featured=True)
+    world_news = [
+        ArticleFactory(section=world, headline=f"World {n}", published_at=now - timedelta(hours=n))
+        for n in range(1, 6)
+    ]
+    sport_news = [
+        ArticleFactory(section=sport, headline=f"Sport {n}", published_at=now - timedelta(hours=n))
+        for n in range(1, 6)
+    ]
+    response = client.get(reverse("home"))
+    sections = {section.name: section.latest_articles for section in response.context["sections"]}
+    assert sections["World"] == world_news[:3]
+    assert sections["Sport"] == sport_news[:3]
+    assert lead not in sections["World"]
