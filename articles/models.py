@@ -478,8 +478,20 @@ class Article(Publishable):
 
     @property
     def byline(self):
-        """Authors in byline order, as a list (uses the prefetch when there is one)."""
+        """Authors in byline order, as a list (loaded with their credits once)."""
+        if self.pk is not None:
+            models.prefetch_related_objects([self], with_bylines())
         return [credit.author for credit in self.credits.all()]
+
+    def with_details(self):
+        """The article with its bylines, tags and corrections loaded, each once.
+
+        Pages load them here, on first use, rather than up front: a cached fragment of
+        the page may not need them at all.
+        """
+        if self.pk is not None:
+            models.prefetch_related_objects([self], with_bylines(), "tags", "corrections")
+        return self
 
     @property
     def edited_after_publication(self):

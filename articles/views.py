@@ -9,7 +9,7 @@ from feed.search import MAX_QUERY_LENGTH, search
 from feed.stream import LatestItems
 from feed.views import FEED_STRIP_LENGTH, render_stream
 
-from .models import Article, Section, with_bylines
+from .models import Article, Section
 from .redirects import redirect_from_old_slug
 
 SEARCH_PAGE_SIZE = 20
@@ -19,14 +19,13 @@ ARTICLE_FEED_STRIP = 6
 
 
 def for_article_page(articles):
-    """What the article page shows besides the article itself, fetched up front."""
-    return articles.select_related("section", "hero_photo").prefetch_related(
-        with_bylines(), "tags", "corrections"
-    )
+    """The article with its section and photo; the page loads the rest when it needs it
+    (Article.with_details, related_teasers): a cached fragment of the page may not."""
+    return articles.select_related("section", "hero_photo")
 
 
 def article_page_context(article):
-    return {"related": article.related_teasers(), "feed_items": LatestItems(ARTICLE_FEED_STRIP)}
+    return {"feed_items": LatestItems(ARTICLE_FEED_STRIP)}
 
 
 class ArticleDetailView(DetailView):

@@ -353,18 +353,22 @@ class CachedFragment:
     expires_at: float
 
 
-def cached_fragment(name, compute):
-    """`compute()`, kept like a page until something it loaded changes.
+def cached_fragment(name, compute, depends=()):
+    """`compute()`, kept like a page until something it loaded, or a tag in `depends`,
+    changes.
 
-    For parts many pages share (the navigation, the News Feed strip): the enclosing page
-    still records every tag of the fragment, so its own invalidation stays exact.
+    For parts many pages share (the navigation, the News Feed strip) and parts a page
+    loses with unrelated changes (an article's own text, when a new story changes the
+    News Feed strip beside it): the enclosing page still records every tag of the
+    fragment, so its own invalidation stays exact.
     """
-    if not settings.FRAGMENT_CACHE_ENABLED:
+    state = _request.get()
+    if not settings.FRAGMENT_CACHE_ENABLED or state is None:
+        # Not a reader's request (staff, previews, the admin): drawn afresh.
         return compute()
     key = FRAGMENT_KEY_PREFIX + hashlib.sha256(f"{release()}|{name}".encode()).hexdigest()
-    state = _request.get()
     try:
-        epoch = state.epoch if state is not None else current_epoch()
+        epoch = state.epoch
         entry = pages_cache().get(key)
         if entry is not None and is_fresh(entry, epoch, key):
             record(*entry.versions)
@@ -372,7 +376,7 @@ def cached_fragment(name, compute):
     except Exception:
         logger.warning("Fragment cache unavailable", exc_info=True)
         return compute()
-    collected = {EVERYTHING}
+    collected = {EVERYTHING, *depends}
     token = _collected.set(collected)
     try:
         value = compute()
@@ -391,11 +395,16 @@ def cached_fragment(name, compute):
 
 
 def shown_tags(instance):
-    """The tags of `instance` and of the related rows loaded with it (select_related)."""
+    """The tags of `instance` and of the rows already loaded with it: its related rows
+    (select_related) and its prefetched ones (with their own related rows)."""
     tags = [object_tag(type(instance), instance.pk)]
-    for related in instance._state.fields_cache.values():
-        if related is not None and type(related) in _tracked:
-            tags.append(object_tag(type(related), related.pk))
+    loaded = [*instance._state.fields_cache.values()]
+    for prefetched in getattr(instance, "_prefetched_objects_cache", {}).values():
+        for row in prefetched:
+            loaded += [row, *row._state.fields_cache.values()]
+    for row in loaded:
+        if row is not None and type(row) in _tracked:
+            tags.append(object_tag(type(row), row.pk))
     return tags
 
 

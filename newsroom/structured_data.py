@@ -80,6 +80,7 @@ def breadcrumbs(request, *trail):
 
 
 def news_article(request, article):
+    article = article.with_details()
     url = absolute(request, article.get_absolute_url())
     data = {
         "@type": "NewsArticle",

@@ -1,15 +1,18 @@
 """
 {% cachedfragment "name" [vary ...] %}…{% endcachedfragment %}: render once, reuse on
-every page until something the fragment shows changes (see newsroom.pagecache).
+every page until something the fragment shows changes (see newsroom.pagecache). A model
+instance among the vary parts names the fragment by its row and is one of its
+dependencies, with the related rows loaded alongside it.
 
 {% teaser item "template.html" [option=value ...] %}: an item's card or News Feed entry,
 kept per item until the item or what it shows with it changes.
 """
 
 from django import template
+from django.db.models import Model
 from django.template.loader import get_template
 
-from newsroom.pagecache import cached_fragment, cached_teaser
+from newsroom.pagecache import cached_fragment, cached_teaser, shown_tags
 
 register = template.Library()
 
@@ -20,8 +23,19 @@ class CachedFragmentNode(template.Node):
         self.parts = parts
 
     def render(self, context):
-        name = ":".join(str(part.resolve(context)) for part in self.parts)
-        return cached_fragment(name, lambda: self.nodelist.render(context))
+        names, depends = [], []
+        for part in self.parts:
+            value = part.resolve(context)
+            if isinstance(value, Model):
+                # A row named in the key is one the fragment shows, loaded before it.
+                tags = shown_tags(value)
+                names.append(tags[0])
+                depends += tags
+            else:
+                names.append(str(value))
+        return cached_fragment(
+            ":".join(names), lambda: self.nodelist.render(context), depends=depends
+        )
 
 
 @register.tag("cachedfragment")
