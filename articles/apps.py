@@ -15,7 +15,7 @@ class ArticlesConfig(AppConfig):
         pagecache.track(
             article,
             listed=True,
-            list_fields=("status", "published_at", "section_id"),
+            list_fields=("status", "published_at", "section_id", "is_featured"),
             next_publication=article.objects.next_publication_at,
         )
         pagecache.track(self.get_model("Section"))

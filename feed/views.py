@@ -4,6 +4,7 @@ from django.views.generic import DetailView
 from taggit.models import Tag
 
 from articles.models import Article, Section
+from newsroom.pagecache import cached_fragment
 from newsroom.views import bad_request
 
 from .models import Quote, Video
@@ -46,24 +47,37 @@ def feed_list(request):
     )
 
 
+def front_page():
+    """The pks the front page shows: the lead and top stories (the newest featured
+    articles, else the newest article), and each section's latest articles besides."""
+    featured = Article.objects.published().values_list("pk", flat=True)
+    top = list(featured.filter(is_featured=True)[: TOP_STORIES + 1]) or list(featured[:1])
+    return top, Section.objects.latest_article_pks(LATEST_PER_SECTION, exclude=top)
+
+
 @require_safe
 def home(request):
-    featured = list(
+    # Which articles go where changes only when an article is published, moved or
+    # withdrawn: kept as a fragment, a redrawn front page loads just the articles.
+    top, latest = cached_fragment("front-page", front_page)
+    articles = (
         Article.objects.published()
-        .filter(is_featured=True)
-        .select_related("section", "hero_photo")[: TOP_STORIES + 1]
+        .select_related("section", "hero_photo")
+        .in_bulk([*top, *(pk for pks in latest.values() for pk in pks)])
     )
-    if not featured:
-        featured = list(Article.objects.published().select_related("section", "hero_photo")[:1])
-    lead, top_stories = (featured[0], featured[1:]) if featured else (None, [])
-    shown = [article.pk for article in featured]
+    featured = [articles[pk] for pk in top if pk in articles]
+    sections = list(Section.objects.all())
+    for section in sections:
+        section.latest_articles = [
+            articles[pk] for pk in latest.get(section.pk, ()) if pk in articles
+        ]
     return render(
         request,
         "feed/home.html",
         {
-            "lead": lead,
-            "top_stories": top_stories,
-            "sections": Section.objects.with_latest(LATEST_PER_SECTION, exclude=shown),
+            "lead": featured[0] if featured else None,
+            "top_stories": featured[1:],
+            "sections": sections,
             "items": LatestItems(FEED_STRIP_LENGTH),
         },
     )

@@ -24,9 +24,10 @@ NAV = 1
 FEED = 6
 
 PAGES = {
-    # featured lead + top stories (1) + sections (1) + every section's latest articles
-    # (1) + feed strip + nav.
-    "home": (lambda data: reverse("home"), 3 + FEED + NAV),
+    # which articles (a fragment when cached): featured lead and top stories (1) + the
+    # sections (1) + every section's latest (1); then those articles (1) + the sections
+    # to show (1) + feed strip + nav.
+    "home": (lambda data: reverse("home"), 5 + FEED + NAV),
     "feed": (lambda data: reverse("feed:list"), FEED + NAV),
     # only quotes (1)
     "feed-quotes": (lambda data: reverse("feed:list") + "?kind=quote", 1 + NAV),

@@ -249,3 +249,19 @@ def test_pages_are_sent_compressed_to_browsers_that_accept_gzip(client, story):
         assert int(response["Content-Length"]) == len(response.content)
         assert gzip.decompress(response.content) == plain.content
         assert "Accept-Encoding" in response["Vary"]
+
+
+def test_featuring_an_article_makes_it_the_lead_at_once(client, story):
+    older = ArticleFactory(
+        headline="Tunnel plans unveiled", published_at=timezone.now() - timedelta(days=3)
+    )
+    # Enough newer stories in its section that it shows nowhere on the front page.
+    ArticleFactory.create_batch(12, section=older.section)
+    assert "Tunnel plans unveiled" not in client.get(reverse("home")).text
+    older.is_featured = True
+    older.save()
+    assert "Tunnel plans unveiled" in lead_story(client.get(reverse("home")).text)
+
+
+def lead_story(html):
+    return html.split('class="lead-story"')[1].split("</article>")[0]
