@@ -21,6 +21,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from articles.models import Article
+from newsroom.pagecache import cached_fragment
 
 from .models import Quote, Video
 
@@ -151,32 +152,35 @@ def feed_page(cursor="", limit=20, kinds=None, tag=None, section=None, author=No
     if section is not None or author is not None:
         kinds = ("article",)
     kinds = tuple(kind for kind in KINDS if kind in (kinds or KINDS))
-    querysets = {}
-    for kind in kinds:
+
+    def newest(kind):
         queryset = _published(kind, tag=tag, section=section, author=author)
         if position:
             queryset = _after(queryset, kind, position)
-        querysets[kind] = queryset.order_by("-published_at", "-pk")
+        return queryset.order_by("-published_at", "-pk")
+
     # One indexed, LIMITed query per kind: the database never sorts more than limit + 1
     # rows of each kind, so page 1,000 costs what page 1 costs. (A UNION would sort every
     # published row, as SQLite cannot LIMIT inside a compound query.)
     if len(kinds) == 1:
         # One kind: its query is the page.
-        [(kind, queryset)] = querysets.items()
-        newest = list(_with_relations(kind, queryset)[: limit + 1])
-        candidates = [(obj.published_at, kind, obj.pk) for obj in newest]
-        items = [FeedItem(kind, obj, obj.published_at) for obj in newest[:limit]]
+        [kind] = kinds
+        rows = list(_with_relations(kind, newest(kind))[: limit + 1])
+        candidates = [(obj.published_at, kind, obj.pk) for obj in rows]
+        items = [FeedItem(kind, obj, obj.published_at) for obj in rows[:limit]]
     else:
-        # Several kinds: their positions alone, merged here; then only the items on the
-        # page are loaded, with what their teasers show.
-        candidates = sorted(
-            (
+        # Several kinds: their positions alone, merged here (kept as a fragment until an
+        # item joins, leaves or moves); then only the items on the page are loaded, with
+        # what their teasers show.
+        def positions():
+            rows = [
                 (published_at, kind, pk)
-                for kind, queryset in querysets.items()
-                for published_at, pk in queryset.values_list("published_at", "pk")[: limit + 1]
-            ),
-            reverse=True,
-        )
+                for kind in kinds
+                for published_at, pk in newest(kind).values_list("published_at", "pk")[: limit + 1]
+            ]
+            return sorted(rows, reverse=True)
+
+        candidates = cached_fragment(f"feed:{','.join(kinds)}:{tag}:{limit}:{cursor}", positions)
         items = hydrate([(kind, pk, published_at) for published_at, kind, pk in candidates[:limit]])
     mark_days(items, previous=position[0] if position else None)
     next_cursor = encode_cursor(candidates[limit - 1]) if len(candidates) > limit else ""

@@ -3,8 +3,11 @@ Teasers (cards and News Feed items) are cached one by one, so a page the page ca
 misses is assembled from teasers rendered before; a change shows at once all the same.
 """
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from articles.models import Article, Photo
 from tests.factories import ArticleFactory, PhotoFactory, QuoteFactory, SectionFactory
@@ -109,3 +112,29 @@ def test_a_photo_on_two_articles_is_one_dependency(client, story):
     page = client.get(reverse("feed:list")).text
     assert page.count(photo.alt_text) == 2
     assert other.headline in page
+
+
+def test_new_and_scheduled_items_join_the_news_feed_at_their_time(client, story, time_machine):
+    time_machine.move_to(timezone.now())
+    client.get(reverse("feed:list"))
+    client.get(reverse("feed:list") + "?tag=storms")
+
+    quote = QuoteFactory(text="The river took the bridge")
+    quote.tags.add("Storms")
+    QuoteFactory(text="Sirens at dawn", published_at=timezone.now() + timedelta(minutes=5))
+    assert "The river took the bridge" in client.get(reverse("feed:list")).text
+    assert "The river took the bridge" in client.get(reverse("feed:list") + "?tag=storms").text
+    assert "Sirens at dawn" not in client.get(reverse("feed:list")).text
+
+    time_machine.shift(timedelta(minutes=5, seconds=1))
+    assert "Sirens at dawn" in client.get(reverse("feed:list")).text
+
+
+def test_the_front_page_follows_new_featured_stories_and_sections(client, story):
+    client.get(reverse("home"))
+    ArticleFactory(headline="Storm surge warning", is_featured=True)
+    sport = SectionFactory(name="Sport")
+    ArticleFactory(headline="Regatta postponed", section=sport)
+    page = client.get(reverse("home")).text
+    assert "Storm surge warning" in page.split('class="lead-story"')[1].split("</article>")[0]
+    assert "Regatta postponed" in page.split(f'id="section-{sport.slug}-heading"')[1]
