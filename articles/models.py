@@ -513,17 +513,28 @@ class Article(Publishable):
         return bool(self.published_at) and self.last_modified_at > self.published_at
 
     def related_teasers(self, limit=3):
-        """The editor's picks that readers may see, else the newest articles sharing a tag."""
-        teasers = (
-            Article.objects.published().exclude(pk=self.pk).select_related("section", "hero_photo")
+        """The editor's picks that readers may see, else the newest articles sharing a tag.
+
+        Which ones is kept as a fragment (until the article, or the list of articles,
+        changes), so a redrawn page loads just the teasers.
+        """
+        pks = pagecache.cached_fragment(
+            f"related:{self.pk}:{limit}",
+            lambda: self.related_pks(limit),
+            depends=[pagecache.object_tag(Article, self.pk)],
         )
-        picks = list(teasers.filter(pk__in=self.related_articles.values("pk"))[:limit])
+        teasers = Article.objects.published().select_related("section", "hero_photo").in_bulk(pks)
+        return [teasers[pk] for pk in pks if pk in teasers]
+
+    def related_pks(self, limit):
+        candidates = Article.objects.published().exclude(pk=self.pk).values_list("pk", flat=True)
+        picks = list(candidates.filter(pk__in=self.related_articles.values("pk"))[:limit])
         if picks:
             return picks
         tag_ids = [tag.pk for tag in self.tags.all()]
         if not tag_ids:
             return []
-        return list(teasers.filter(tags__in=tag_ids).distinct()[:limit])
+        return list(candidates.filter(tags__in=tag_ids).distinct()[:limit])
 
 
 class ArticleAuthor(models.Model):

@@ -100,3 +100,21 @@ def test_staff_see_the_article_drawn_afresh(client, story, admin_user):
     client.force_login(admin_user)
     assert BYLINE in rendered(client.get(story.get_absolute_url()))
     assert BYLINE in rendered(client.get(reverse("articles:preview", kwargs={"pk": story.pk})))
+
+
+def test_related_articles_follow_new_stories_and_the_editors_picks(client, story):
+    url = story.get_absolute_url()
+    client.get(url)
+    sibling = ArticleFactory(headline="Sea defences to be rebuilt")
+    sibling.tags.add("Storms")
+    assert "Sea defences to be rebuilt" in related(client.get(url).text)
+
+    pick = ArticleFactory(headline="How the harbour was built")
+    story.related_articles.add(pick)
+    page = related(client.get(url).text)
+    assert "How the harbour was built" in page
+    assert "Sea defences to be rebuilt" not in page
+
+
+def related(html):
+    return html.split('id="related-heading"')[1].split("</aside>")[0]

@@ -40,9 +40,10 @@ PAGES = {
     # count (1) + UNION page (1) + the matching articles (1); only the articles'
     # standfirsts say "harbour"
     "search": (lambda data: reverse("articles:search") + "?q=harbour", 3 + NAV),
-    # article (1) + bylines with their authors (1) + tags (1) + editor's picks (1) +
-    # related by tag (1) + corrections (1) + feed strip + nav
-    "article": (lambda data: data["articles"][5].get_absolute_url(), 6 + FEED + NAV),
+    # article (1) + bylines with their authors (1) + tags (1) + corrections (1) + which
+    # related articles: editor's picks (1), else by tag (1); those articles (1) + feed
+    # strip + nav
+    "article": (lambda data: data["articles"][5].get_absolute_url(), 7 + FEED + NAV),
     # quote with source article (1) + tags (1) + nav
     "quote": (lambda data: Quote.objects.published().first().get_absolute_url(), 2 + NAV),
     # video with thumbnail (1) + tags (1) + nav
