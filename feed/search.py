@@ -1,34 +1,38 @@
 """
-Search over published articles, quotes and videos.
+Search over published articles, quotes and videos, through the database's full-text
+index, with the same meaning on PostgreSQL and SQLite: every word must match (in any
+form: "flooding" finds "floods"), "quoted words" match as a phrase, -word excludes,
+OR gives alternatives. A match in the headline, quote or video title ranks higher.
 
-On PostgreSQL each table has a stored `search_document` tsvector with a GIN index
-(articles/migrations/0006_search_document.py, feed/migrations/0003_search_document.py):
-the headline, quote or video title weighted A, the other fields B, stemmed with the
-'english' configuration. The reader's words go through websearch_to_tsquery, so
-"quoted phrases", OR and -excluded words work, and results are ranked by ts_rank.
+PostgreSQL: each table has a stored `search_document` tsvector with a GIN index
+(articles/migrations/0006_search_document.py, feed/migrations/0003_search_document.py),
+the reader's words go through websearch_to_tsquery, and ts_rank orders the results.
+
+SQLite: each table has an FTS5 index kept in step by triggers
+(articles/migrations/0007_search_fts.py, feed/migrations/0004_search_fts.py), the
+words are rewritten as an FTS5 query in which every word is a quoted string, and bm25
+orders the results.
 
 Counting and ranking every match of a common word ("said" is in nine articles out of
 ten) means reading some 90,000 rows at 100,000 articles: a third of a second just to
-count them. Each kind therefore ranks only its newest MATCH_LIMIT matches, which
-PostgreSQL finds through the GIN index when the words are rare and by walking the
-(status, published_at) index until it has enough when they are common. A kind with
-more matches counts as MATCH_LIMIT, and `is_capped` says the true number is larger.
-A reader after an older story adds a word, as with any news site's search.
+count them on PostgreSQL. Each kind therefore ranks only its newest MATCH_LIMIT
+matches, which the database finds through the full-text index when the words are rare
+and by walking the (status, published_at) index until it has enough when they are
+common. A kind with more matches counts as MATCH_LIMIT, and `is_capped` says the true
+number is larger. A reader after an older story adds a word, as on any news site.
 
-Elsewhere (SQLite) every word of the query must appear somewhere in the item, and
-items with the words in their headline or title rank first, then newer items.
-
-Either way each kind contributes (kind, pk, published_at, rank) rows to one UNION, the
-page's rows are cut from it in one query after one counting query, and the page's
-objects are fetched with one query per kind, as in the News Feed.
+One query counts the matches, one cuts the page from the UNION of the kinds'
+candidates (none when nothing can match), and the page's objects are fetched with one
+query per kind, as in the News Feed.
 """
 
 import math
+import re
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connection
-from django.db.models import Case, CharField, Expression, F, IntegerField, Q, Value, When
+from django.db.models import CharField, Expression, F, Value
 
 from articles.models import Article
 
@@ -36,18 +40,18 @@ from .models import Quote, Video
 from .stream import hydrate
 
 MAX_QUERY_LENGTH = 200
-MAX_TERMS = 10
-# Per kind, how many of the newest matches are ranked and counted (PostgreSQL).
+# Per kind, how many of the newest matches are ranked and counted.
 MATCH_LIMIT = 1000
-# The text search configuration of the stored vectors; queries must use the same one.
+# PostgreSQL's text search configuration for the stored vectors and the queries alike.
 SEARCH_CONFIG = "english"
+# SQLite: each kind's FTS5 table, and the bm25 weights of its (title, text) columns.
+FTS_TABLES = {"article": "article_search", "quote": "quote_search", "video": "video_search"}
+FTS_WEIGHTS = (10.0, 1.0)
 
-# Per kind: the field that counts as its headline, and the other fields searched.
-FIELDS = {
-    "article": (Article, "headline", ("standfirst", "body")),
-    "quote": (Quote, "text", ("speaker", "context")),
-    "video": (Video, "title", ("teaser",)),
-}
+MODELS = {"article": Article, "quote": Quote, "video": Video}
+# A quoted phrase (the closing quote may be missing, as websearch_to_tsquery allows),
+# or a run of anything else up to a space.
+QUERY_TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 
 
 @dataclass
@@ -72,47 +76,39 @@ class SearchResults:
         return self.number > 1
 
 
-def _contains_rows(kind, terms, query):
-    model, title, others = FIELDS[kind]
-    queryset = model.objects.published()
-    for term in terms:
-        matches = Q(**{f"{title}__icontains": term})
-        for name in others:
-            matches |= Q(**{f"{name}__icontains": term})
-        queryset = queryset.filter(matches)
-    # A headline holding the whole query beats one holding some words, which beats none.
-    rank = Case(
-        When(**{f"{title}__icontains": query}, then=Value(len(terms) + 1)),
-        default=Value(0),
-        output_field=IntegerField(),
-    )
-    for term in terms:
-        rank = rank + Case(
-            When(**{f"{title}__icontains": term}, then=Value(1)),
-            default=Value(0),
-            output_field=IntegerField(),
-        )
-    return queryset.annotate(rank=rank)
+def fts5_query(query):
+    """
+    `query` as an FTS5 query meaning what websearch_to_tsquery makes of it, or "" when
+    it asks for nothing FTS5 can find.
 
-
-def _contains_search(query, start, stop):
-    terms = list(dict.fromkeys(query.lower().split()))[:MAX_TERMS]
-    rows = [
-        _contains_rows(kind, terms, query)
-        .order_by()
-        .annotate(kind=Value(kind, output_field=CharField()))
-        .values_list("kind", "pk", "published_at", "rank")
-        for kind in FIELDS
-    ]
-    first, *rest = rows
-    merged = first.union(*rest, all=True)
-    count = merged.count()
-    page_rows = list(merged.order_by("-rank", "-published_at", "-kind", "-pk")[start:stop])
-    return page_rows, count, False
+    Every word and phrase goes in as a quoted string with its quotes doubled, so nothing
+    a reader types is read as FTS5 syntax (AND, NEAR, *, ^, column filters) and no input
+    can make the query fail. A group of only -excluded words is dropped, as FTS5 cannot
+    ask for "everything but".
+    """
+    groups = [([], [])]
+    for minus, phrase, word in QUERY_TOKEN.findall(query):
+        if word.lower() == "or":
+            groups.append(([], []))
+            continue
+        if word.startswith("-"):
+            minus, word = "-", word[1:]
+        text = phrase or word
+        if text:
+            wanted, unwanted = groups[-1]
+            (unwanted if minus else wanted).append('"' + text.replace('"', '""') + '"')
+    clauses = []
+    for wanted, unwanted in groups:
+        if wanted:
+            clause = " ".join(wanted)
+            if unwanted:
+                clause = f"({clause}) NOT ({' OR '.join(unwanted)})"
+            clauses.append(f"({clause})")
+    return " OR ".join(clauses)
 
 
 class StoredDocument(Expression):
-    """The `search_document` column the search migrations add on PostgreSQL. The models
+    """PostgreSQL: the `search_document` column the search migrations add. The models
     do not declare it, as SQLite has no tsvector type."""
 
     output_field = SearchVectorField()
@@ -125,51 +121,133 @@ class StoredDocument(Expression):
         return f"{compiler.quote_name_unless_alias(self.table)}.search_document", []
 
 
-def _newest_matches(kind, query):
-    """`kind`'s published items matching `query`, newest first, with their rank."""
-    model = FIELDS[kind][0]
-    search_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
-    return (
-        model.objects.published()
-        .annotate(document=StoredDocument(model))
-        .filter(document=search_query)
-        .annotate(
-            kind=Value(kind, output_field=CharField()),
-            rank=SearchRank(F("document"), search_query),
-        )
-        .order_by("-published_at", "-pk")
+class FullTextMatches(Expression):
+    """SQLite: the ids of the rows whose FTS5 entry matches an FTS5 query, for `pk__in`."""
+
+    def __init__(self, kind, query):
+        super().__init__()
+        self.table = FTS_TABLES[kind]
+        self.query = query
+
+    def as_sql(self, compiler, connection):
+        sql = f"(SELECT rowid FROM {self.table} WHERE {self.table} MATCH %s)"  # noqa: S608 - our table
+        return sql, [self.query]
+
+
+def _compiled(queryset):
+    return queryset.query.get_compiler(connection=connection).as_sql()
+
+
+def _union_sql(parts):
+    """
+    SQL and params of the UNION ALL of (sql, params) parts, each of which may have a
+    LIMIT (SQLite accepts one only inside a subquery).
+
+    The parts are Django's compilations of querysets, or SQL naming only our tables and
+    columns; whatever the reader typed is among the params, never in the SQL.
+    """
+    sql = " UNION ALL ".join(
+        f"SELECT * FROM ({part_sql}) AS part_{number}"  # noqa: S608 - see the docstring
+        for number, (part_sql, _) in enumerate(parts)
     )
+    return sql, [param for _, part_params in parts for param in part_params]
+
+
+def _count(parts):
+    """How many rows of each kind the (sql, params) parts select, as {kind: number}."""
+    sql, params = _union_sql(parts)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT kind, count(*) FROM ({sql}) AS matches GROUP BY kind", params)  # noqa: S608
+        return dict(cursor.fetchall())
 
 
 def _postgres_search(query, start, stop):
-    matches = [_newest_matches(kind, query) for kind in FIELDS]
-    # One past the limit tells whether a kind has more matches than are ranked. Without
-    # an ORDER BY any MATCH_LIMIT + 1 matches will do, which the database finds cheaply.
-    counted = [
-        queryset.order_by()
-        .values_list("kind")[: MATCH_LIMIT + 1]
-        .query.get_compiler(connection=connection)
-        .as_sql()
-        for queryset in matches
+    """(page rows, {kind: number of matches up to MATCH_LIMIT + 1}) on PostgreSQL."""
+    search_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
+    matches = [
+        model.objects.published()
+        .annotate(kind=Value(kind, output_field=CharField()), document=StoredDocument(model))
+        .filter(document=search_query)
+        .order_by("-published_at", "-pk")
+        for kind, model in MODELS.items()
     ]
-    with connection.cursor() as cursor:
-        cursor.execute(
-            # Django compiled each part; the reader's words are among the parameters.
-            "SELECT kind, count(*) FROM ("  # noqa: S608
-            + " UNION ALL ".join(f"({sql})" for sql, _ in counted)
-            + ") AS matches GROUP BY kind",
-            [param for _, params in counted for param in params],
-        )
-        counts = dict(cursor.fetchall())
+    # One past the limit tells whether a kind has more matches than are ranked. Any
+    # MATCH_LIMIT + 1 matches would do, but without the ORDER BY PostgreSQL may choose a
+    # sequential scan, which reads whole rows and is slower than either index.
+    counts = _count(
+        [_compiled(queryset.values_list("kind")[: MATCH_LIMIT + 1]) for queryset in matches]
+    )
     first, *rest = [
-        queryset.values_list("kind", "pk", "published_at", "rank")[:MATCH_LIMIT]
+        queryset.annotate(rank=SearchRank(F("document"), search_query)).values_list(
+            "kind", "pk", "published_at", "rank"
+        )[:MATCH_LIMIT]
         for queryset in matches
     ]
     merged = first.union(*rest, all=True)
-    page_rows = list(merged.order_by("-rank", "-published_at", "-kind", "-pk")[start:stop])
-    count = sum(min(number, MATCH_LIMIT) for number in counts.values())
-    is_capped = any(number > MATCH_LIMIT for number in counts.values())
-    return page_rows, count, is_capped
+    rows = list(merged.order_by("-rank", "-published_at", "-kind", "-pk")[start:stop])
+    return rows, counts
+
+
+def _sqlite_search(query, start, stop):
+    """(page rows, {kind: number of matches up to MATCH_LIMIT + 1}) on SQLite."""
+    query = fts5_query(query)
+    if not query:
+        return [], {}
+    # Each kind's matches as seen from its FTS5 table: the matching rows of the index,
+    # joined to their published items (published()'s own conditions, compiled). CROSS
+    # JOIN makes SQLite read the index first and look the items up; the other way round
+    # it would run MATCH once per item.
+    matches = {}
+    for kind, model in MODELS.items():
+        published = model.objects.published()
+        where, where_params = published.query.get_compiler(connection=connection).compile(
+            published.query.where
+        )
+        index, table = FTS_TABLES[kind], connection.ops.quote_name(model._meta.db_table)
+        matches[kind] = (
+            f"FROM {index} CROSS JOIN {table} ON {table}.id = {index}.rowid "
+            f"WHERE {index} MATCH %s AND {where}",
+            [query, *where_params],
+        )
+    counts = _count(
+        [
+            (f"SELECT %s AS kind {sql} LIMIT %s", [kind, *params, MATCH_LIMIT + 1])
+            for kind, (sql, params) in matches.items()
+        ]
+    )
+    parts = []
+    for kind, number in counts.items():
+        sql, params = matches[kind]
+        index, model = FTS_TABLES[kind], MODELS[kind]
+        select = (
+            f"SELECT %s AS kind, {index}.rowid AS pk, published_at, -bm25({index}, %s, %s) AS rank"
+        )
+        if number > MATCH_LIMIT:
+            # Only the newest MATCH_LIMIT, found by walking the (status, published_at)
+            # index. The unary plus keeps SQLite from looking each of them up in the
+            # FTS5 index one by one: it scans the matches once and keeps these.
+            newest_sql, newest_params = _compiled(
+                model.objects.published()
+                .filter(pk__in=FullTextMatches(kind, query))
+                .order_by("-published_at", "-pk")
+                .values_list("pk")[:MATCH_LIMIT]
+            )
+            sql = f"{sql} AND +{index}.rowid IN ({newest_sql})"
+            params = [*params, *newest_params]
+        parts.append((f"{select} {sql}", [kind, *FTS_WEIGHTS, *params]))
+    if not parts:
+        return [], counts
+    sql, params = _union_sql(parts)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT kind, pk, published_at, rank FROM ({sql}) AS candidates "  # noqa: S608
+            "ORDER BY rank DESC, published_at DESC, kind DESC, pk DESC LIMIT %s OFFSET %s",
+            [*params, stop - start, start],
+        )
+        rows = cursor.fetchall()
+    # A column of a UNION has no declared type, so SQLite hands back text.
+    convert = connection.ops.convert_datetimefield_value
+    return [(kind, pk, convert(at, None, connection), rank) for kind, pk, at, rank in rows], counts
 
 
 def search(query, page=1, per_page=20):
@@ -177,13 +255,13 @@ def search(query, page=1, per_page=20):
     query = " ".join(query.split())[:MAX_QUERY_LENGTH]
     start = (page - 1) * per_page
     if connection.vendor == "postgresql":
-        page_rows, count, is_capped = _postgres_search(query, start, start + per_page)
+        rows, counts = _postgres_search(query, start, start + per_page)
     else:
-        page_rows, count, is_capped = _contains_search(query, start, start + per_page)
+        rows, counts = _sqlite_search(query, start, start + per_page)
     return SearchResults(
-        items=hydrate(page_rows),
-        count=count,
+        items=hydrate(rows),
+        count=sum(min(number, MATCH_LIMIT) for number in counts.values()),
         number=page,
         per_page=per_page,
-        is_capped=is_capped,
+        is_capped=any(number > MATCH_LIMIT for number in counts.values()),
     )
