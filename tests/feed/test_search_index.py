@@ -251,3 +251,11 @@ def test_a_count_within_the_limit_is_exact():
 def test_reader_queries_become_fts5_queries_of_quoted_words(query, expected):
     """SQLite: operators come only from the websearch syntax; all else is quoted text."""
     assert fts5_query(query) == expected
+
+
+def test_the_search_page_says_when_there_are_more_matches_than_it_counted(client, monkeypatch):
+    monkeypatch.setattr(search_module, "MATCH_LIMIT", 2)
+    for number in range(3):
+        make_article(f"Storm report {number}")
+    heading = client.get("/search/?q=storm").text.split("<h2>")[1].split("</h2>")[0]
+    assert heading.startswith("More than ")
