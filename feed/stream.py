@@ -26,6 +26,7 @@ from newsroom.pagecache import cached_fragment
 from .models import Quote, Video
 
 KINDS = ("article", "quote", "video")
+MODELS = {"article": Article, "quote": Quote, "video": Video}
 CURSOR_SALT = "feed.cursor"
 # A real cursor is about 80 characters; anything much longer is not one of ours.
 MAX_CURSOR_LENGTH = 300
@@ -85,8 +86,7 @@ def decode_cursor(cursor):
 
 def _published(kind, tag=None, section=None, author=None):
     """Published items of one kind, narrowed by the filters that apply to it."""
-    model = {"article": Article, "quote": Quote, "video": Video}[kind]
-    queryset = model.objects.published()
+    queryset = MODELS[kind].objects.published()
     if tag is not None:
         queryset = queryset.filter(tags__slug=tag)
     if section is not None:
@@ -123,7 +123,8 @@ def hydrate(rows):
     for kind in KINDS:
         pks = [pk for row_kind, pk, *_ in rows if row_kind == kind]
         if pks:
-            objects[kind] = _with_relations(kind, _published(kind)).in_bulk(pks)
+            queryset = _with_relations(kind, MODELS[kind].objects.all())
+            objects[kind] = queryset.published_in_bulk(pks)
     return [
         FeedItem(kind, objects[kind][pk], published_at)
         for kind, pk, published_at, *_ in rows

@@ -60,10 +60,8 @@ def home(request):
     # Which articles go where changes only when an article is published, moved or
     # withdrawn: kept as a fragment, a redrawn front page loads just the articles.
     top, latest = cached_fragment("front-page", front_page)
-    articles = (
-        Article.objects.published()
-        .select_related("section", "hero_photo")
-        .in_bulk([*top, *(pk for pks in latest.values() for pk in pks)])
+    articles = Article.objects.select_related("section", "hero_photo").published_in_bulk(
+        [*top, *(pk for pks in latest.values() for pk in pks)]
     )
     featured = [articles[pk] for pk in top if pk in articles]
     sections = list(Section.objects.all())

@@ -3,6 +3,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from articles.models import Article
 from feed.stream import latest_items
 from tests.factories import ArticleFactory, PhotoFactory, QuoteFactory, VideoFactory
 
@@ -44,3 +45,11 @@ def test_feed_query_count_does_not_grow_with_items(count, django_assert_num_quer
                 assert item.object.hero_photo.renditions
             if item.kind == "video":
                 assert item.object.thumbnail.renditions
+
+
+def test_loading_items_by_pk_keeps_only_what_readers_may_see():
+    live = ArticleFactory()
+    draft = ArticleFactory(draft=True)
+    scheduled = ArticleFactory(scheduled=True)
+    found = Article.objects.published_in_bulk([live.pk, draft.pk, scheduled.pk])
+    assert list(found) == [live.pk]
