@@ -275,7 +275,7 @@ def ratio(rate, trivial):
 
 
 def table(pages, results):
-    header = "| page | HTML bytes | SQL queries |"
+    header = "| page | HTML bytes | SQL queries (cold) |"
     rule = "|---|---:|---:|"
     for mode in MODES:
         header += f" {mode} req/s | {mode} ratio | {mode} p50 / p99 |"
