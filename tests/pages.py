@@ -49,3 +49,8 @@ def build_newsroom(count, tag="climate"):
     for item in hidden:
         item.tags.add(tag)
     return {"section": section, "authors": authors, "articles": articles, "hidden": hidden}
+
+
+def rendered_templates(response):
+    """The names of the templates drawn for `response` (a cached part draws none)."""
+    return [template.name for template in response.templates]

@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from articles.models import Correction
 from tests.factories import ArticleFactory, AuthorFactory, SectionFactory
+from tests.pages import rendered_templates
 
 # Versions move when a change commits, so these tests commit for real.
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -34,10 +35,6 @@ def story():
     return article
 
 
-def rendered(response):
-    return [template.name for template in response.templates]
-
-
 def structured_data(response):
     start = response.text.index('<script type="application/ld+json">') + len(
         '<script type="application/ld+json">'
@@ -47,13 +44,13 @@ def structured_data(response):
 
 def test_a_new_story_elsewhere_leaves_the_article_itself_cached(client, story):
     url = story.get_absolute_url()
-    assert BYLINE in rendered(client.get(url))
+    assert BYLINE in rendered_templates(client.get(url))
 
     ArticleFactory(headline="Ferry service suspended")
     page = client.get(url)
     # The News Feed strip beside the article shows the new story; the article is reused.
     assert "Ferry service suspended" in page.text
-    assert BYLINE not in rendered(page)
+    assert BYLINE not in rendered_templates(page)
     assert "Harbour wall gives way" in page.text
 
 
@@ -98,8 +95,10 @@ def test_absolute_links_follow_the_host_asked_for(client, story, settings):
 def test_staff_see_the_article_drawn_afresh(client, story, admin_user):
     client.get(story.get_absolute_url())
     client.force_login(admin_user)
-    assert BYLINE in rendered(client.get(story.get_absolute_url()))
-    assert BYLINE in rendered(client.get(reverse("articles:preview", kwargs={"pk": story.pk})))
+    assert BYLINE in rendered_templates(client.get(story.get_absolute_url()))
+    assert BYLINE in rendered_templates(
+        client.get(reverse("articles:preview", kwargs={"pk": story.pk}))
+    )
 
 
 def test_related_articles_follow_new_stories_and_the_editors_picks(client, story):

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from articles.models import Article, Photo
 from tests.factories import ArticleFactory, PhotoFactory, QuoteFactory, SectionFactory
+from tests.pages import rendered_templates
 
 # Versions move when a change commits, so these tests commit for real.
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -34,23 +35,19 @@ def story():
     )
 
 
-def rendered(response):
-    return [template.name for template in response.templates]
-
-
 def test_a_second_page_reuses_the_teasers_of_the_first(client, story):
     QuoteFactory(text="We saw the water rise")
     first = client.get(reverse("home"))
-    assert CARD in rendered(first)
-    assert FEED_ARTICLE in rendered(first)
+    assert CARD in rendered_templates(first)
+    assert FEED_ARTICLE in rendered_templates(first)
 
     again = client.get(reverse("home"))
-    assert CARD not in rendered(again)
-    assert FEED_ARTICLE not in rendered(again)
+    assert CARD not in rendered_templates(again)
+    assert FEED_ARTICLE not in rendered_templates(again)
     assert again.content == first.content
     # The News Feed shows the same items with the same teasers.
     feed = client.get(reverse("feed:list"))
-    assert FEED_ARTICLE not in rendered(feed)
+    assert FEED_ARTICLE not in rendered_templates(feed)
     assert "River breaks its banks" in feed.text
     assert "We saw the water rise" in feed.text
 
@@ -91,7 +88,7 @@ def test_bulk_updates_redraw_teasers(client, story):
 def test_staff_pages_are_drawn_afresh(client, story, django_user_model):
     client.get(reverse("home"))
     client.force_login(django_user_model.objects.create_user("desk", password="x" * 12))
-    assert CARD in rendered(client.get(reverse("home")))
+    assert CARD in rendered_templates(client.get(reverse("home")))
 
 
 def test_teasers_of_another_release_are_not_used(client, story, monkeypatch):
@@ -99,7 +96,7 @@ def test_teasers_of_another_release_are_not_used(client, story, monkeypatch):
 
     client.get(reverse("home"))
     monkeypatch.setattr(pagecache, "release", lambda: "next-release")
-    assert CARD in rendered(client.get(reverse("home")))
+    assert CARD in rendered_templates(client.get(reverse("home")))
 
 
 def test_a_photo_on_two_articles_is_one_dependency(client, story):
