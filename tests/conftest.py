@@ -22,6 +22,14 @@ def empty_cache():
 
 
 @pytest.fixture
+def parts_cached_only(settings):
+    """Whole pages uncached, their parts (fragments and teasers) cached: a page redrawn
+    after the page cache dropped it."""
+    settings.PAGE_CACHE_ENABLED = False
+    settings.FRAGMENT_CACHE_ENABLED = True
+
+
+@pytest.fixture
 def jpeg_upload():
     def make(name="photo.jpg", size=(640, 360), colour=(40, 90, 160)):
         buffer = io.BytesIO()

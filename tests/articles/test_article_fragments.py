@@ -13,15 +13,12 @@ from tests.factories import ArticleFactory, AuthorFactory, SectionFactory
 from tests.pages import rendered_templates
 
 # Versions move when a change commits, so these tests commit for real.
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("parts_cached_only"),
+]
 
 BYLINE = "includes/_byline.html"
-
-
-@pytest.fixture(autouse=True)
-def fragment_cache(settings):
-    settings.PAGE_CACHE_ENABLED = False
-    settings.FRAGMENT_CACHE_ENABLED = True
 
 
 @pytest.fixture

@@ -14,16 +14,13 @@ from tests.factories import ArticleFactory, PhotoFactory, QuoteFactory, SectionF
 from tests.pages import rendered_templates
 
 # Versions move when a change commits, so these tests commit for real.
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("parts_cached_only"),
+]
 
 CARD = "articles/_card.html"
 FEED_ARTICLE = "feed/_item_article.html"
-
-
-@pytest.fixture(autouse=True)
-def teaser_cache(settings):
-    settings.PAGE_CACHE_ENABLED = False
-    settings.FRAGMENT_CACHE_ENABLED = True
 
 
 @pytest.fixture
