@@ -485,7 +485,7 @@ class Article(Publishable):
     @property
     def byline(self):
         """Authors in byline order, as a list (loaded with their credits once)."""
-        if self.pk is not None:
+        if self.pk is not None and "credits" not in getattr(self, "_prefetched_objects_cache", {}):
             models.prefetch_related_objects([self], with_bylines())
         return [credit.author for credit in self.credits.all()]
 
