@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "reversion_compare",
     "csp",
     "axes",
+    "newsroom",
     "authors",
     "articles",
     "feed",
@@ -105,7 +106,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Early, so a cached page skips everything below; the headers those add are kept with it.
-    "newsroom.pagecache.PageCacheMiddleware",
+    "newsroom.pagecache.middleware.PageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "newsroom.middleware.PermissionsPolicyMiddleware",
     # Before anything that may query the database with the path, query or session cookie.
@@ -187,7 +188,7 @@ else:
         },
     }
 
-# Whole-page cache for anonymous readers (newsroom/pagecache.py).
+# Whole-page cache for anonymous readers (newsroom/pagecache/).
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)
 # Parts many pages share (navigation, News Feed strip), kept the same exact way.
 FRAGMENT_CACHE_ENABLED = env_bool("FRAGMENT_CACHE", True)

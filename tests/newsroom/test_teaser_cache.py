@@ -92,7 +92,7 @@ def test_teasers_of_another_release_are_not_used(client, story, monkeypatch):
     from newsroom import pagecache
 
     client.get(reverse("home"))
-    monkeypatch.setattr(pagecache, "release", lambda: "next-release")
+    monkeypatch.setattr(pagecache.fragments, "release", lambda: "next-release")
     assert CARD in rendered_templates(client.get(reverse("home")))
 
 

@@ -12,7 +12,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
 
-from articles.management.commands.backup import backup_sqlite
+from newsroom.management.commands.backup import backup_sqlite
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 

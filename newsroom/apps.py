@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class NewsroomConfig(AppConfig):
+    """The ground every app stands on: site-wide template tags, ops commands, the
+    registry of item kinds and the page cache the apps register with."""
+
+    name = "newsroom"
+    verbose_name = "Newsroom"

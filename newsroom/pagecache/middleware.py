@@ -1,0 +1,185 @@
+"""Serving anonymous GETs from the page cache, and storing the pages they render."""
+
+import hashlib
+import logging
+import re
+import time
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.text import compress_string
+
+from .recording import RequestState, collected_tags, request_state
+from .versions import (
+    EVERYTHING,
+    current_epoch,
+    current_versions,
+    expiry,
+    is_fresh,
+    pages_cache,
+    release,
+)
+
+logger = logging.getLogger(__name__)
+
+PAGE_KEY_PREFIX = "page:"
+
+# Smaller bodies are not worth compressing (gzip's own overhead).
+MIN_GZIP_LENGTH = 200
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")
+
+
+@dataclass
+class CachedPage:
+    status: int
+    content: bytes
+    headers: dict
+    epoch: str
+    versions: dict
+    expires_at: float
+    # The body compressed once when stored, for the clients that accept gzip.
+    gzipped: bytes | None = None
+    stored_at: float = field(default_factory=time.time)
+
+
+def accepts_gzip(request):
+    return bool(ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
+
+
+def cacheable_request(request):
+    if request.method not in ("GET", "HEAD"):
+        return False
+    if settings.SESSION_COOKIE_NAME in request.COOKIES or "HTTP_AUTHORIZATION" in request.META:
+        return False
+    return not request.path.startswith(settings.PAGE_CACHE_EXCLUDED_PREFIXES)
+
+
+def page_key(request):
+    raw = f"{release()}|{request.get_host()}{request.get_full_path()}"
+    return PAGE_KEY_PREFIX + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def cacheable_response(response):
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    control = response.get("Cache-Control", "")
+    return "private" not in control and "no-store" not in control and "no-cache" not in control
+
+
+def public_cache_control(response, max_age):
+    patch_cache_control(
+        response,
+        public=True,
+        max_age=max_age,
+        stale_while_revalidate=settings.PAGE_CACHE_STALE_WHILE_REVALIDATE,
+        stale_if_error=settings.PAGE_CACHE_STALE_IF_ERROR,
+    )
+
+
+class PageCacheMiddleware:
+    """Serve anonymous GETs from the cache; store the 200s they render, with their tags."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not cacheable_request(request) or not (
+            settings.PAGE_CACHE_ENABLED or settings.FRAGMENT_CACHE_ENABLED
+        ):
+            return self.get_response(request)
+        try:
+            epoch = current_epoch()
+        except Exception:
+            # The cache server is down: serve the page uncached rather than fail.
+            logger.warning("Page cache unavailable; rendering without it", exc_info=True)
+            return self.get_response(request)
+        token = request_state.set(RequestState(epoch))
+        try:
+            return self.serve(request, epoch)
+        finally:
+            request_state.reset(token)
+
+    def serve(self, request, epoch):
+        if not settings.PAGE_CACHE_ENABLED:
+            return self.get_response(request)
+        try:
+            key = page_key(request)
+            page = pages_cache().get(key)
+            if page is not None and self.fresh(page, epoch, key):
+                return self.replay(request, page)
+        except Exception:
+            logger.warning("Page cache unavailable; rendering without it", exc_info=True)
+            return self.render(request, key=None, epoch=None)
+        return self.render(request, key, epoch)
+
+    def fresh(self, page, epoch, key):
+        return is_fresh(page, epoch, key)
+
+    def replay(self, request, page):
+        gzip = page.gzipped is not None and accepts_gzip(request)
+        response = HttpResponse(page.gzipped if gzip else page.content, status=page.status)
+        for name, value in page.headers.items():
+            response[name] = value
+        if gzip:
+            response["Content-Encoding"] = "gzip"
+        response["Content-Length"] = str(len(response.content))
+        response["Age"] = str(max(0, int(time.time() - page.stored_at)))
+        public_cache_control(response, self.max_age(page.expires_at))
+        return get_conditional_response(request, etag=response.get("ETag"), response=response)
+
+    def render(self, request, key, epoch):
+        collected = {EVERYTHING}
+        token = collected_tags.set(collected)
+        try:
+            response = self.get_response(request)
+        finally:
+            collected_tags.reset(token)
+        user = getattr(request, "user", None)
+        if (user is not None and user.is_authenticated) or not cacheable_response(response):
+            return response
+        try:
+            expires_at = expiry()
+            public_cache_control(response, self.max_age(expires_at))
+            if key is not None:
+                page = self.store(key, response, collected, epoch, expires_at)
+                if page is not None and page.gzipped is not None and accepts_gzip(request):
+                    response.content = page.gzipped
+                    response["Content-Encoding"] = "gzip"
+                    response["Content-Length"] = str(len(page.gzipped))
+        except Exception:
+            logger.warning("Page cache unavailable; page not stored", exc_info=True)
+        return response
+
+    def store(self, key, response, tags, epoch, expires_at):
+        versions = current_versions(tags)
+        if current_epoch() != epoch:
+            # Content changed while this page rendered: it may mix old and new; don't keep it.
+            return
+        # Weak: the gzip and plain bodies are the same page (RFC 9110, 8.8.1).
+        response["ETag"] = f'W/"{hashlib.md5(response.content, usedforsecurity=False).hexdigest()}"'
+        patch_vary_headers(response, ("Accept-Encoding",))
+        compressed = None
+        if len(response.content) >= MIN_GZIP_LENGTH and not response.has_header("Content-Encoding"):
+            compressed = compress_string(response.content)
+        page = CachedPage(
+            status=response.status_code,
+            content=response.content,
+            headers={
+                name: value
+                for name, value in response.items()
+                if name.lower() not in {"cache-control", "age", "set-cookie", "content-length"}
+            },
+            epoch=epoch,
+            versions=versions,
+            expires_at=expires_at,
+            gzipped=compressed,
+        )
+        timeout = max(1, int(expires_at - time.time()))
+        pages_cache().set(key, page, timeout=timeout)
+        return page
+
+    @staticmethod
+    def max_age(expires_at):
+        return max(0, min(settings.PAGE_CACHE_MAX_AGE, int(expires_at - time.time())))

@@ -1,0 +1,146 @@
+"""
+Versions of tags, shared by every worker: a cached page or fragment is current while
+each tag it recorded still has the version it had when it was stored. A global epoch,
+bumped on every change, keeps the common case to one lookup.
+"""
+
+import functools
+import hashlib
+import time
+import uuid
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+
+from .purge import purge_urls
+
+EPOCH = "epoch"
+EVERYTHING = "everything"
+NEXT_PUBLICATION = "next-publication"
+
+VERSION_KEY_PREFIX = "version:"
+# Whose code and templates make the pages: a change to them is a new release.
+RELEASE_APPS = ("newsroom", "redirects", "authors", "articles", "feed", "importers", "demo")
+
+# Callables returning the next scheduled publication time (or None), one per listed model.
+schedules = []
+
+
+def invalidate(tags, *, changed_items=()):
+    """Bump `tags` once the current transaction commits (at once outside one).
+
+    Waiting for the commit matters: a page rendered from the old rows after an early bump
+    would be stored under the new versions and stay stale.
+    """
+    tags = set(tags)
+    items = list(changed_items) if settings.CACHE_PURGE_HOOK else []
+
+    def apply():
+        bump(tags)
+        purge_urls(items)
+
+    transaction.on_commit(apply)
+
+
+def invalidate_everything():
+    """For bulk writes that bypass model signals (seeding, raw imports)."""
+    invalidate({EVERYTHING})
+
+
+def bump(tags):
+    """Give each tag a new version, so every page that recorded the old one is stale."""
+    token = uuid.uuid4().hex
+    # The epoch first: whoever then reads a new version also finds the epoch moved, and so
+    # never stores what it loaded before the change under the new version (see below).
+    versions_cache().set_many(
+        {EPOCH: token} | {VERSION_KEY_PREFIX + tag: token for tag in tags}, timeout=None
+    )
+    # Any change may have scheduled or unscheduled something.
+    versions_cache().delete(NEXT_PUBLICATION)
+
+
+def versions_cache():
+    return caches[settings.PAGE_CACHE_VERSIONS_ALIAS]
+
+
+def pages_cache():
+    return caches[settings.PAGE_CACHE_ALIAS]
+
+
+def next_publication_at():
+    """When the next scheduled item goes live (cached until the next change, or until then)."""
+    cache = versions_cache()
+    stamp = cache.get(NEXT_PUBLICATION)
+    # Once that item is live the one after it bounds lifetimes; a stale stamp would keep
+    # every entry expired, and with it the cache, until the next edit.
+    if stamp is None or 0 < stamp <= time.time():
+        times = [when for when in (schedule() for schedule in schedules) if when is not None]
+        stamp = min(times).timestamp() if times else 0
+        cache.set(NEXT_PUBLICATION, stamp, timeout=None)
+    return stamp or None
+
+
+def current_epoch():
+    cache = versions_cache()
+    epoch = cache.get(EPOCH)
+    if epoch is None:
+        # First request, or the store lost it: start a new epoch nothing cached can match.
+        cache.add(EPOCH, uuid.uuid4().hex, timeout=None)
+        epoch = cache.get(EPOCH)
+    return epoch
+
+
+def is_fresh(entry, epoch, key):
+    """True while nothing `entry` (a page or fragment) depends on has changed."""
+    if entry.expires_at <= time.time():
+        return False
+    if entry.epoch == epoch:
+        return True
+    keys = [VERSION_KEY_PREFIX + tag for tag in entry.versions]
+    current = versions_cache().get_many(keys)
+    if any(current.get(VERSION_KEY_PREFIX + tag) != v for tag, v in entry.versions.items()):
+        return False
+    # Nothing it shows has changed: remember that under the new epoch.
+    entry.epoch = epoch
+    pages_cache().set(key, entry, timeout=max(1, int(entry.expires_at - time.time())))
+    return True
+
+
+def current_versions(tags):
+    """The versions of `tags` now, giving a first version to tags that have none yet."""
+    versions = versions_cache().get_many([VERSION_KEY_PREFIX + tag for tag in tags])
+    missing = {
+        VERSION_KEY_PREFIX + tag: uuid.uuid4().hex
+        for tag in tags
+        if VERSION_KEY_PREFIX + tag not in versions
+    }
+    if missing:
+        # A lost version never matches, so a kept entry can never outlive its data.
+        versions_cache().set_many(missing, timeout=None)
+        versions |= missing
+    return {key[len(VERSION_KEY_PREFIX) :]: value for key, value in versions.items()}
+
+
+def expiry():
+    """When an entry stored now must be dropped: its timeout, or the next publication."""
+    expires_at = time.time() + settings.PAGE_CACHE_TIMEOUT
+    next_publication = next_publication_at()
+    return min(expires_at, next_publication) if next_publication else expires_at
+
+
+@functools.cache
+def release():
+    """A stamp of the code, templates and static files this process serves."""
+    base = Path(settings.BASE_DIR)
+    digest = hashlib.sha256()
+    paths = [
+        *sorted((base / "templates").rglob("*.html")),
+        *sorted(path for app in RELEASE_APPS for path in (base / app).rglob("*.py")),
+        Path(settings.STATIC_ROOT) / "staticfiles.json",
+    ]
+    for path in paths:
+        if path.is_file():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
