@@ -5,22 +5,22 @@ class ArticlesConfig(AppConfig):
     name = "articles"
 
     def ready(self):
-        from taggit.models import Tag, TaggedItem
+        from newsroom import kinds
 
-        from newsroom import pagecache
-
-        from . import signals  # noqa: F401 - connects the receivers
+        from . import caching, signals  # noqa: F401 - signals connects its receivers
+        from .feeds import LatestArticlesFeed
 
         article = self.get_model("Article")
-        pagecache.track(
-            article,
-            listed=True,
-            list_fields=("status", "published_at", "section_id", "is_featured"),
-            next_publication=article.objects.next_publication_at,
+        kinds.register(
+            kinds.Kind(
+                name="article",
+                model=article,
+                plural="articles",
+                relations=("section", "hero_photo"),
+                teaser_template="feed/_item_article.html",
+                search_index="article_search",
+                feed_entry=LatestArticlesFeed,
+                list_fields=("status", "published_at", "section_id", "is_featured"),
+            )
         )
-        pagecache.track(self.get_model("Section"))
-        pagecache.track(self.get_model("Photo"))
-        pagecache.track(self.get_model("ArticleAuthor"), parent="article")
-        pagecache.track(self.get_model("Correction"), parent="article")
-        pagecache.track(Tag)
-        pagecache.track(TaggedItem, parent="content_object")
+        caching.register()

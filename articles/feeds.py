@@ -10,7 +10,7 @@ from django.utils.html import escape
 from taggit.models import Tag
 
 from authors.models import Author
-from newsroom.syndication import NewsFeed, absolutize_urls, atom_variant
+from newsroom.syndication import FeedEntry, absolutize_urls, atom_variant, guid
 
 from .models import Article, Section, with_bylines
 
@@ -24,11 +24,6 @@ def feed_articles():
         .prefetch_related(with_bylines(), "tags")
         .order_by("-published_at", "-id")
     )
-
-
-def article_guid(article):
-    """Stable across edits and slug changes: it names the article's id, not its address."""
-    return f"urn:newsroom:article:{article.pk}"
 
 
 def photo_details(photo, absolute):
@@ -51,7 +46,9 @@ def photo_details(photo, absolute):
     }
 
 
-class LatestArticlesFeed(NewsFeed):
+class LatestArticlesFeed(FeedEntry):
+    """The site's latest articles; also how an article reads in the mixed News Feed."""
+
     title = f"{settings.NEWSROOM_SITE_NAME}: latest news"
     description = settings.NEWSROOM_SITE_TAGLINE
 
@@ -68,17 +65,6 @@ class LatestArticlesFeed(NewsFeed):
         # RSS <description> and Atom <summary type="html"> are HTML to feed readers; the
         # standfirst is plain text, so a "<script>" typed in it must arrive as text.
         return escape(item.standfirst or item.seo_description)
-
-    def item_guid(self, item):
-        return article_guid(item)
-
-    item_guid_is_permalink = False
-
-    def item_pubdate(self, item):
-        return item.published_at
-
-    def item_updateddate(self, item):
-        return max(item.updated_at, item.published_at)
 
     def item_author_name(self, item):
         # Atom and RSS each get every author through `creators`; this is only the first.
@@ -150,7 +136,7 @@ class TagFeed(LatestArticlesFeed):
         return f"The latest articles tagged {obj.name}."
 
     def link(self, obj):
-        return reverse("articles:tag", kwargs={"slug": obj.slug})
+        return reverse("feed:tag", kwargs={"slug": obj.slug})
 
     def items(self, obj):
         return feed_articles().filter(tags=obj)[: self.item_limit]
@@ -171,7 +157,7 @@ def json_feed(request):
     for article in articles:
         image = photo_details(article.hero_photo, absolute)
         item = {
-            "id": article_guid(article),
+            "id": guid(article),
             "url": absolute(article.get_absolute_url()),
             "title": article.headline,
             "content_html": absolutize_urls(article.body, base),

@@ -20,8 +20,6 @@ from newsroom.paths import slug_path
 from newsroom.sanitize import sanitize_html
 
 WORDS_PER_MINUTE = 230
-# A bulk change names at most this many items to a CDN purge hook.
-PURGE_ITEMS_LIMIT = 100
 STANDFIRST_WORDS = 40
 
 # What the body editor offers; the sanitiser's allow-list (newsroom/sanitize.py) is wider,
@@ -89,16 +87,7 @@ class PublishableQuerySet(models.QuerySet):
         """Bulk changes (admin actions) bypass save(), so tell the page cache here."""
         pks = list(self.values_list("pk", flat=True))
         count = super().update(**kwargs)
-        if pks:
-            pagecache.invalidate(
-                {
-                    pagecache.list_tag(self.model),
-                    *(pagecache.object_tag(self.model, pk) for pk in pks),
-                },
-                changed_items=list(self.model.objects.filter(pk__in=pks)[:PURGE_ITEMS_LIMIT])
-                if settings.CACHE_PURGE_HOOK
-                else [],
-            )
+        pagecache.rows_changed(self.model, pks)
         return count
 
     def next_publication_at(self):
@@ -191,17 +180,6 @@ class Publishable(models.Model):
         if not self.slug:
             problems.append("It needs a slug (its web address).")
         return problems
-
-    def cache_urls(self):
-        """Public addresses that show this item, for purging a CDN when it changes."""
-        return [
-            self.get_absolute_url(),
-            reverse("home"),
-            reverse("feed:list"),
-            reverse("feed:rss"),
-            reverse("feed:atom"),
-            *(reverse("articles:tag", kwargs={"slug": tag.slug}) for tag in self.tags.all()),
-        ]
 
 
 def publishable_indexes(prefix):
@@ -439,20 +417,6 @@ class Article(Publishable):
 
     def get_absolute_url(self):
         return slug_path("articles:detail", self.slug)
-
-    def cache_urls(self):
-        byline = [credit.author for credit in self.credits.select_related("author")]
-        return [
-            *super().cache_urls(),
-            reverse("articles:feed-rss"),
-            reverse("articles:feed-atom"),
-            reverse("articles:feed-json"),
-            reverse("news-sitemap"),
-            self.section.get_absolute_url(),
-            reverse("articles:section-rss", kwargs={"slug": self.section.slug}),
-            *(author.get_absolute_url() for author in byline),
-            *(reverse("articles:author-rss", kwargs={"slug": author.slug}) for author in byline),
-        ]
 
     def is_owned_by(self, user):
         """True when `user` started the article or is on its byline."""

@@ -53,7 +53,7 @@ class TagSitemap(Sitemap):
         )
 
     def location(self, tag):
-        return reverse("articles:tag", kwargs={"slug": tag.slug})
+        return reverse("feed:tag", kwargs={"slug": tag.slug})
 
 
 def news_sitemap(request):

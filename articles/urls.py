@@ -1,17 +1,12 @@
-from django.urls import path, register_converter
+from django.urls import path
 
 from . import feeds, preview, views
-from .converters import UnicodeSlugConverter
-
-register_converter(UnicodeSlugConverter, "uslug")
 
 app_name = "articles"
 
 urlpatterns = [
     path("articles/<slug:slug>/", views.ArticleDetailView.as_view(), name="detail"),
     path("sections/<slug:slug>/", views.section_detail, name="section"),
-    path("tags/<uslug:slug>/", views.tag_detail, name="tag"),
-    path("search/", views.search_view, name="search"),
     path("rss/", feeds.LatestArticlesFeed.as_view(), name="feed-rss"),
     path("atom/", feeds.LatestArticlesAtomFeed.as_view(), name="feed-atom"),
     path("feed.json", feeds.json_feed, name="feed-json"),

@@ -1,20 +1,14 @@
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView
-from taggit.models import Tag
 
-from feed.search import MAX_QUERY_LENGTH, search
-from feed.stream import LatestItems
-from feed.views import FEED_STRIP_LENGTH, render_stream
+from newsroom.stream import LatestItems, render_stream
 
 from .models import Article, Section
 from .redirects import redirect_from_old_slug
 
-SEARCH_PAGE_SIZE = 20
-# More digits than any real page number; longer ones would overflow the database's OFFSET.
-MAX_PAGE_DIGITS = 6
 ARTICLE_FEED_STRIP = 6
 
 
@@ -61,36 +55,9 @@ class ArticleDetailView(DetailView):
 def section_detail(request, slug):
     section = get_object_or_404(Section, slug=slug)
     return render_stream(
-        request, "articles/section_detail.html", {"section": section}, section=section
-    )
-
-
-@require_safe
-def tag_detail(request, slug):
-    tag = get_object_or_404(Tag, slug=slug)
-    return render_stream(request, "articles/tag_detail.html", {"tag": tag}, tag=tag.slug)
-
-
-@require_safe
-def search_view(request):
-    query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
-    page_number = request.GET.get("page", "1")
-    # ASCII digits only: str.isdigit() also accepts "²", which int() refuses.
-    if (
-        not (page_number.isascii() and page_number.isdigit())
-        or len(page_number) > MAX_PAGE_DIGITS
-        or int(page_number) < 1
-    ):
-        raise Http404("No such page of results.")
-    results = search(query, page=int(page_number), per_page=SEARCH_PAGE_SIZE) if query else None
-    if results is not None and results.number > results.pages and results.number > 1:
-        raise Http404("No such page of results.")
-    return render(
         request,
-        "articles/search.html",
-        {
-            "query": query,
-            "results": results,
-            "feed_items": [] if results and results.items else LatestItems(FEED_STRIP_LENGTH),
-        },
+        "articles/section_detail.html",
+        {"section": section},
+        kinds=("article",),
+        section=section,
     )

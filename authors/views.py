@@ -1,7 +1,7 @@
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_safe
 
-from feed.views import render_stream
+from newsroom.stream import render_stream
 
 from .models import Author
 
@@ -10,4 +10,10 @@ from .models import Author
 def author_detail(request, slug):
     """The author's card with the full bio, then their published articles, newest first."""
     author = get_object_or_404(Author, slug=slug)
-    return render_stream(request, "authors/author_detail.html", {"author": author}, author=author)
+    return render_stream(
+        request,
+        "authors/author_detail.html",
+        {"author": author},
+        kinds=("article",),
+        credits__author=author,
+    )

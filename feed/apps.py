@@ -6,13 +6,31 @@ class FeedConfig(AppConfig):
     verbose_name = "News Feed"
 
     def ready(self):
-        from newsroom import pagecache
+        from newsroom import kinds
 
-        for name in ("Quote", "Video"):
-            model = self.get_model(name)
-            pagecache.track(
-                model,
-                listed=True,
-                list_fields=("status", "published_at"),
-                next_publication=model.objects.next_publication_at,
+        from . import caching
+        from .feeds import QuoteEntry, VideoEntry
+
+        kinds.register(
+            kinds.Kind(
+                name="quote",
+                model=self.get_model("Quote"),
+                plural="quotes",
+                relations=("source_article",),
+                teaser_template="feed/_item_quote.html",
+                search_index="quote_search",
+                feed_entry=QuoteEntry,
             )
+        )
+        kinds.register(
+            kinds.Kind(
+                name="video",
+                model=self.get_model("Video"),
+                plural="videos",
+                relations=("thumbnail",),
+                teaser_template="feed/_item_video.html",
+                search_index="video_search",
+                feed_entry=VideoEntry,
+            )
+        )
+        caching.register()

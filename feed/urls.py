@@ -8,6 +8,8 @@ urlpatterns = [
     path("feed/", views.feed_list, name="list"),
     path("feed/rss/", feeds.NewsFeedFeed.as_view(), name="rss"),
     path("feed/atom/", feeds.NewsFeedAtomFeed.as_view(), name="atom"),
+    path("tags/<uslug:slug>/", views.tag_detail, name="tag"),
+    path("search/", views.search_view, name="search"),
     path("quotes/<slug:slug>/", views.QuoteDetailView.as_view(), name="quote"),
     path("videos/<slug:slug>/", views.VideoDetailView.as_view(), name="video"),
 ]

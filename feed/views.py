@@ -1,49 +1,73 @@
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils.text import get_text_list
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView
 from taggit.models import Tag
 
 from articles.models import Article, Section
+from newsroom import kinds
 from newsroom.pagecache import cached_fragment
+from newsroom.search import MAX_QUERY_LENGTH, search
+from newsroom.stream import LatestItems, render_stream
 from newsroom.views import bad_request
 
 from .models import Quote, Video
-from .stream import KINDS, InvalidCursor, LatestItems, feed_page
 
-FEED_PAGE_SIZE = 20
 FEED_STRIP_LENGTH = 8
 TOP_STORIES = 4
 LATEST_PER_SECTION = 3
-
-
-def render_stream(request, template_name, context, **filters):
-    """
-    A cursor-paginated list page: the whole page, or with ?partial=1 only the items and
-    the next "Show More" link, which the page's script appends in place.
-    """
-    try:
-        page = feed_page(cursor=request.GET.get("cursor", ""), limit=FEED_PAGE_SIZE, **filters)
-    except InvalidCursor:
-        return bad_request(request, message="That “Show More” link is broken or out of date.")
-    context = {**context, "page": page}
-    if request.GET.get("partial") == "1":
-        return render(request, "feed/_stream_page.html", context)
-    return render(request, template_name, context)
+SEARCH_PAGE_SIZE = 20
+# More digits than any real page number; longer ones would overflow the database's OFFSET.
+MAX_PAGE_DIGITS = 6
 
 
 @require_safe
 def feed_list(request):
     kind = request.GET.get("kind", "")
-    if kind and kind not in KINDS:
-        return bad_request(request, message="The News Feed has articles, quotes and videos only.")
+    if kind and kind not in kinds.names():
+        plurals = get_text_list([choice.plural for choice in kinds.registered()], "and")
+        return bad_request(request, message=f"The News Feed has {plurals} only.")
     tag_slug = request.GET.get("tag", "")
     tag = get_object_or_404(Tag, slug=tag_slug) if tag_slug else None
+    lookups = {"tags__slug": tag.slug} if tag else {}
     return render_stream(
         request,
         "feed/feed_list.html",
-        {"kind": kind, "tag": tag, "kinds": KINDS},
+        {"kind": kind, "tag": tag, "kinds": kinds.registered()},
         kinds=(kind,) if kind else None,
-        tag=tag.slug if tag else None,
+        **lookups,
+    )
+
+
+@require_safe
+def tag_detail(request, slug):
+    tag = get_object_or_404(Tag, slug=slug)
+    return render_stream(request, "feed/tag_detail.html", {"tag": tag}, tags__slug=tag.slug)
+
+
+@require_safe
+def search_view(request):
+    query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
+    page_number = request.GET.get("page", "1")
+    # ASCII digits only: str.isdigit() also accepts "²", which int() refuses.
+    if (
+        not (page_number.isascii() and page_number.isdigit())
+        or len(page_number) > MAX_PAGE_DIGITS
+        or int(page_number) < 1
+    ):
+        raise Http404("No such page of results.")
+    results = search(query, page=int(page_number), per_page=SEARCH_PAGE_SIZE) if query else None
+    if results is not None and results.number > results.pages and results.number > 1:
+        raise Http404("No such page of results.")
+    return render(
+        request,
+        "feed/search.html",
+        {
+            "query": query,
+            "results": results,
+            "feed_items": [] if results and results.items else LatestItems(FEED_STRIP_LENGTH),
+        },
     )
 
 

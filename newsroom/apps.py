@@ -7,3 +7,11 @@ class NewsroomConfig(AppConfig):
 
     name = "newsroom"
     verbose_name = "Newsroom"
+
+    def ready(self):
+        from django.urls import register_converter
+
+        from .converters import UnicodeSlugConverter
+
+        # Before any URLconf is read: every app's tag addresses use it.
+        register_converter(UnicodeSlugConverter, "uslug")

@@ -185,7 +185,7 @@ def website(request):
             "@type": "SearchAction",
             "target": {
                 "@type": "EntryPoint",
-                "urlTemplate": absolute(request, reverse("articles:search"))
+                "urlTemplate": absolute(request, reverse("feed:search"))
                 + "?q={search_term_string}",
             },
             "query-input": "required name=search_term_string",

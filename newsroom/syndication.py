@@ -9,6 +9,8 @@ import re
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
+from . import kinds
+
 MEDIA_NS = "http://search.yahoo.com/mrss/"
 DC_NS = "http://purl.org/dc/elements/1.1/"
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
@@ -89,6 +91,88 @@ class NewsFeed(Feed):
 
     def absolute(self, url):
         return self.request.build_absolute_uri(url)
+
+
+def guid(item):
+    """A feed id naming the item's kind and id, not its address: stable across edits and
+    slug changes."""
+    return f"urn:newsroom:{item._meta.model_name}:{item.pk}"
+
+
+class FeedEntry(NewsFeed):
+    """How one item of a kind reads in a feed; a kind's registered `feed_entry`.
+
+    The defaults suit any published item; a kind overrides what it has more of (title,
+    authors, body, picture).
+    """
+
+    item_guid_is_permalink = False
+
+    def item_guid(self, item):
+        return guid(item)
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return max(item.updated_at, item.published_at)
+
+    def item_author_name(self, item):
+        return None
+
+    def item_categories(self, item):
+        return [str(item._meta.verbose_name).capitalize()]
+
+    def item_enclosures(self, item):
+        return []
+
+    def item_extra_kwargs(self, item):
+        return {}
+
+
+class MixedFeed(NewsFeed):
+    """A feed of stream items (newsroom.stream.FeedItem) of several kinds, each item read
+    by its kind's registered FeedEntry."""
+
+    item_guid_is_permalink = False
+
+    def entry(self, item):
+        entries = self.__dict__.setdefault("_entries", {})
+        if item.kind not in entries:
+            entry = kinds.get(item.kind).feed_entry()
+            entry.request = self.request
+            entries[item.kind] = entry
+        return entries[item.kind]
+
+    def item_link(self, item):
+        return item.object.get_absolute_url()
+
+    def item_title(self, item):
+        return self.entry(item).item_title(item.object)
+
+    def item_description(self, item):
+        return self.entry(item).item_description(item.object)
+
+    def item_guid(self, item):
+        return self.entry(item).item_guid(item.object)
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return self.entry(item).item_updateddate(item.object)
+
+    def item_author_name(self, item):
+        return self.entry(item).item_author_name(item.object)
+
+    def item_categories(self, item):
+        return self.entry(item).item_categories(item.object)
+
+    def item_enclosures(self, item):
+        return self.entry(item).item_enclosures(item.object)
+
+    def item_extra_kwargs(self, item):
+        return self.entry(item).item_extra_kwargs(item.object)
 
 
 def atom_variant(feed_class):

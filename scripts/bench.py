@@ -91,7 +91,7 @@ from django.conf import settings
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from feed.stream import encode_cursor, feed_page
+from newsroom.stream import encode_cursor, feed_page
 from articles.models import Article
 from authors.models import Author
 from taggit.models import Tag

@@ -29,9 +29,9 @@ teasers rendered by the previous release are not served after a deploy.
 """
 
 from .fragments import cached_fragment, cached_teaser
-from .purge import http_purge
-from .recording import list_tag, object_tag, record, record_list, shown_tags, track
-from .versions import invalidate, invalidate_everything
+from .purge import http_purge, shown_at
+from .recording import record, record_list, shown_tags, track
+from .versions import invalidate, invalidate_everything, list_tag, object_tag, rows_changed
 
 __all__ = [
     "cached_fragment",
@@ -43,6 +43,8 @@ __all__ = [
     "object_tag",
     "record",
     "record_list",
+    "rows_changed",
+    "shown_at",
     "shown_tags",
     "track",
 ]

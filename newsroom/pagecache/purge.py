@@ -7,6 +7,15 @@ from django.utils.module_loading import import_string
 
 logger = logging.getLogger(__name__)
 
+# (models or None for any, function of an item giving the public addresses showing it)
+_addresses = []
+
+
+def shown_at(function, models=None):
+    """Register `function(item)`: public addresses that show `item` (an instance of one of
+    `models`, or of any model when None), for purging a CDN when the item changes."""
+    _addresses.append((tuple(models) if models else None, function))
+
 
 def purge_urls(items):
     """Tell the configured purge hook which public URLs changed, if one is configured."""
@@ -40,8 +49,11 @@ def http_purge(urls):
 
 
 def urls_showing(item):
-    """The public addresses whose content depends on `item`."""
-    method = getattr(item, "cache_urls", None)
-    if method is None:
-        return []
-    return [url for url in method() if url]
+    """The public addresses whose content depends on `item`: its own page and those the
+    apps registered with `shown_at`."""
+    own = getattr(item, "get_absolute_url", None)
+    urls = [own()] if own else []
+    for models, function in _addresses:
+        if models is None or isinstance(item, models):
+            urls += function(item)
+    return [url for url in urls if url]

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from django.db.models.signals import post_delete, post_init, post_save
 
 from . import versions
+from .versions import list_tag, object_tag
 
 # The tags of the page being rendered in this thread or task; None outside a render.
 collected_tags = contextvars.ContextVar("pagecache_collected", default=None)
@@ -37,14 +38,6 @@ class Tracking:
     listed: bool = False
     list_fields: tuple = ()
     parent: str | None = None
-
-
-def object_tag(model, pk):
-    return f"{model._meta.label_lower}:{pk}"
-
-
-def list_tag(model):
-    return f"list:{model._meta.label_lower}"
 
 
 def record(*tags):

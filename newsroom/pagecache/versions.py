@@ -44,6 +44,27 @@ def invalidate(tags, *, changed_items=()):
     transaction.on_commit(apply)
 
 
+def object_tag(model, pk):
+    return f"{model._meta.label_lower}:{pk}"
+
+
+def list_tag(model):
+    return f"list:{model._meta.label_lower}"
+
+
+def rows_changed(model, pks, *, purge_limit=100):
+    """For bulk updates of `model`'s rows `pks`, which bypass the model's signals: their
+    pages and lists change. At most `purge_limit` of them are named to a purge hook."""
+    if not pks:
+        return
+    invalidate(
+        {list_tag(model), *(object_tag(model, pk) for pk in pks)},
+        changed_items=list(model._default_manager.filter(pk__in=pks)[:purge_limit])
+        if settings.CACHE_PURGE_HOOK
+        else [],
+    )
+
+
 def invalidate_everything():
     """For bulk writes that bypass model signals (seeding, raw imports)."""
     invalidate({EVERYTHING})

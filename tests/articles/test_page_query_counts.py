@@ -34,12 +34,12 @@ PAGES = {
     # section (1) + articles (1)
     "section": (lambda data: data["section"].get_absolute_url(), 2 + NAV),
     # tag (1) + feed
-    "tag": (lambda data: reverse("articles:tag", kwargs={"slug": "climate"}), 1 + FEED + NAV),
+    "tag": (lambda data: reverse("feed:tag", kwargs={"slug": "climate"}), 1 + FEED + NAV),
     # author (1) + articles (1)
     "author": (lambda data: data["authors"][0].get_absolute_url(), 2 + NAV),
     # count (1) + UNION page (1) + the matching articles (1); only the articles'
     # standfirsts say "harbour"
-    "search": (lambda data: reverse("articles:search") + "?q=harbour", 3 + NAV),
+    "search": (lambda data: reverse("feed:search") + "?q=harbour", 3 + NAV),
     # article (1) + bylines with their authors (1) + tags (1) + corrections (1) + which
     # related articles: editor's picks (1), else by tag (1); those articles (1) + feed
     # strip + nav

@@ -12,9 +12,9 @@ LIST_PAGES = [
     reverse("feed:list"),
     reverse("feed:list") + "?kind=article",
     reverse("articles:section", kwargs={"slug": "world"}),
-    reverse("articles:tag", kwargs={"slug": "climate"}),
+    reverse("feed:tag", kwargs={"slug": "climate"}),
     reverse("authors:detail", kwargs={"slug": "marta"}),
-    reverse("articles:search") + "?q=zebra",
+    reverse("feed:search") + "?q=zebra",
 ]
 
 
@@ -37,5 +37,5 @@ def test_their_own_pages_are_404_for_readers(client, newsroom):
 
 
 def test_search_finds_nothing_unpublished(client, newsroom):
-    html = client.get(reverse("articles:search"), {"q": "zebra"}).content.decode()
+    html = client.get(reverse("feed:search"), {"q": "zebra"}).content.decode()
     assert "Nothing found for “zebra”" in html

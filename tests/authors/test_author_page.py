@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from feed.views import FEED_PAGE_SIZE
+from newsroom.stream import PAGE_SIZE as FEED_PAGE_SIZE
 from tests.factories import ArticleFactory, AuthorFactory
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from feed.views import FEED_PAGE_SIZE
+from newsroom.stream import PAGE_SIZE as FEED_PAGE_SIZE
 from tests.factories import ArticleFactory, QuoteFactory, VideoFactory
 
 pytestmark = pytest.mark.django_db

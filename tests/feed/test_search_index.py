@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article, Status
-from feed import search as search_module
-from feed.search import fts5_query, search
+from newsroom import search as search_module
+from newsroom.search import fts5_query, search
 from tests.factories import ArticleFactory, QuoteFactory, SectionFactory, VideoFactory
 
 pytestmark = pytest.mark.django_db
@@ -169,14 +169,14 @@ ODD_QUERIES = [
 @pytest.mark.parametrize("query", ODD_QUERIES)
 def test_odd_queries_never_break_search(client, query):
     make_article("Flood defences hold", body="<p>The river rose.</p>")
-    response = client.get(reverse("articles:search"), {"q": query})
+    response = client.get(reverse("feed:search"), {"q": query})
     assert response.status_code == 200
     assert response.context["results"] is None or response.context["results"].count >= 0
 
 
 def test_a_page_past_the_last_is_404(client):
     make_article("Budget vote")
-    response = client.get(reverse("articles:search"), {"q": "budget", "page": "2"})
+    response = client.get(reverse("feed:search"), {"q": "budget", "page": "2"})
     assert response.status_code == 404
 
 

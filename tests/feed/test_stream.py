@@ -4,7 +4,7 @@ import pytest
 from django.utils import timezone
 
 from articles.models import Article
-from feed.stream import latest_items
+from newsroom.stream import latest_items
 from tests.factories import ArticleFactory, PhotoFactory, QuoteFactory, VideoFactory
 
 pytestmark = pytest.mark.django_db

@@ -55,6 +55,6 @@ def test_quote_permalink_has_its_own_meta(client):
 def test_tag_page_lists_every_kind(client):
     for factory in (QuoteFactory, VideoFactory):
         factory().tags.add("Floods")
-    html = client.get(reverse("articles:tag", kwargs={"slug": "floods"})).content.decode()
+    html = client.get(reverse("feed:tag", kwargs={"slug": "floods"})).content.decode()
     assert "feed-item--quote" in html and "feed-item--video" in html
-    assert client.get(reverse("articles:tag", kwargs={"slug": "nope"})).status_code == 404
+    assert client.get(reverse("feed:tag", kwargs={"slug": "nope"})).status_code == 404

@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from feed.models import Quote, Video
-from feed.stream import CURSOR_SALT, encode_cursor
+from newsroom.stream import CURSOR_SALT, encode_cursor
 from tests.newsroom.conftest import FUZZ_COUNTS
 from tests.pages import build_newsroom
 

@@ -193,7 +193,7 @@ def test_purge_hook_receives_the_addresses_a_change_affects(settings, story):
         reverse("feed:list"),
         story.section.get_absolute_url(),
         story.byline[0].get_absolute_url(),
-        reverse("articles:tag", kwargs={"slug": "transport"}),
+        reverse("feed:tag", kwargs={"slug": "transport"}),
         reverse("articles:feed-rss"),
     ):
         assert expected in urls

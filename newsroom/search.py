@@ -1,6 +1,6 @@
 """
-Search over published articles, quotes and videos, through the database's full-text
-index, with the same meaning on PostgreSQL and SQLite: every word must match (in any
+Search over the published items of the registered kinds (newsroom.kinds) that have a
+search index, through the database's full-text index, with the same meaning on PostgreSQL and SQLite: every word must match (in any
 form: "flooding" finds "floods"), "quoted words" match as a phrase, -word excludes,
 OR gives alternatives. A match in the headline, quote or video title ranks higher.
 
@@ -34,9 +34,7 @@ from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
 from django.db.models import CharField, Expression, F, Value
 
-from articles.models import Article
-
-from .models import Quote, Video
+from . import kinds as registry
 from .stream import hydrate
 
 MAX_QUERY_LENGTH = 200
@@ -44,11 +42,8 @@ MAX_QUERY_LENGTH = 200
 MATCH_LIMIT = 1000
 # PostgreSQL's text search configuration for the stored vectors and the queries alike.
 SEARCH_CONFIG = "english"
-# SQLite: each kind's FTS5 table, and the bm25 weights of its (title, text) columns.
-FTS_TABLES = {"article": "article_search", "quote": "quote_search", "video": "video_search"}
+# SQLite: the bm25 weights of each FTS5 table's (title, text) columns.
 FTS_WEIGHTS = (10.0, 1.0)
-
-MODELS = {"article": Article, "quote": Quote, "video": Video}
 # A quoted phrase (the closing quote may be missing, as websearch_to_tsquery allows),
 # or a run of anything else up to a space.
 QUERY_TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
@@ -126,12 +121,17 @@ class FullTextMatches(Expression):
 
     def __init__(self, kind, query):
         super().__init__()
-        self.table = FTS_TABLES[kind]
+        self.table = registry.get(kind).search_index
         self.query = query
 
     def as_sql(self, compiler, connection):
         sql = f"(SELECT rowid FROM {self.table} WHERE {self.table} MATCH %s)"  # noqa: S608 - our table
         return sql, [self.query]
+
+
+def _searched():
+    """{kind name: model} of the kinds that have a search index."""
+    return {kind.name: kind.model for kind in registry.registered() if kind.search_index}
 
 
 def _compiled(queryset):
@@ -169,7 +169,7 @@ def _postgres_search(query, start, stop):
         .annotate(kind=Value(kind, output_field=CharField()), document=StoredDocument(model))
         .filter(document=search_query)
         .order_by("-published_at", "-pk")
-        for kind, model in MODELS.items()
+        for kind, model in _searched().items()
     ]
     # One past the limit tells whether a kind has more matches than are ranked. Any
     # MATCH_LIMIT + 1 matches would do, but without the ORDER BY PostgreSQL may choose a
@@ -198,12 +198,13 @@ def _sqlite_search(query, start, stop):
     # JOIN makes SQLite read the index first and look the items up; the other way round
     # it would run MATCH once per item.
     matches = {}
-    for kind, model in MODELS.items():
+    for kind, model in _searched().items():
         published = model.objects.published()
         where, where_params = published.query.get_compiler(connection=connection).compile(
             published.query.where
         )
-        index, table = FTS_TABLES[kind], connection.ops.quote_name(model._meta.db_table)
+        index = registry.get(kind).search_index
+        table = connection.ops.quote_name(model._meta.db_table)
         matches[kind] = (
             f"FROM {index} CROSS JOIN {table} ON {table}.id = {index}.rowid "
             f"WHERE {index} MATCH %s AND {where}",
@@ -218,7 +219,7 @@ def _sqlite_search(query, start, stop):
     parts = []
     for kind, number in counts.items():
         sql, params = matches[kind]
-        index, model = FTS_TABLES[kind], MODELS[kind]
+        index, model = registry.get(kind).search_index, registry.get(kind).model
         select = (
             f"SELECT %s AS kind, {index}.rowid AS pk, published_at, -bm25({index}, %s, %s) AS rank"
         )

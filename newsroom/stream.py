@@ -1,5 +1,6 @@
 """
-The News Feed: published articles, quotes and videos merged into one stream.
+The mixed stream: the published items of the registered kinds (newsroom.kinds) merged
+into one list, newest first, cut into "Show More" pages.
 
 Each kind's newest positions after the cursor are fetched with one LIMITed query on its
 (status, published_at, id) index and the kinds are merged here; then the page's items
@@ -17,16 +18,15 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.core import signing
-from django.db.models import Q
+from django.db.models import Model, Q
+from django.shortcuts import render
 from django.utils import timezone
 
-from articles.models import Article
-from newsroom.pagecache import cached_fragment
+from . import kinds as registry
+from .pagecache import cached_fragment
+from .views import bad_request
 
-from .models import Quote, Video
-
-KINDS = ("article", "quote", "video")
-MODELS = {"article": Article, "quote": Quote, "video": Video}
+PAGE_SIZE = 20
 CURSOR_SALT = "feed.cursor"
 # A real cursor is about 80 characters; anything much longer is not one of ours.
 MAX_CURSOR_LENGTH = 300
@@ -46,7 +46,7 @@ class FeedItem:
 
     @property
     def template_name(self):
-        return f"feed/_item_{self.kind}.html"
+        return registry.get(self.kind).teaser_template
 
     @property
     def position(self):
@@ -58,7 +58,7 @@ class FeedPage:
     items: list
     next_cursor: str = ""
     is_first: bool = True
-    kinds: tuple = field(default=KINDS)
+    kinds: tuple = field(default_factory=registry.names)
 
     @property
     def has_next(self):
@@ -79,30 +79,19 @@ def decode_cursor(cursor):
         published_at = datetime.fromisoformat(published_at)
     except (signing.BadSignature, TypeError, ValueError) as error:
         raise InvalidCursor(str(error)) from error
-    if kind not in KINDS or not isinstance(pk, int) or timezone.is_naive(published_at):
+    if kind not in registry.names() or not isinstance(pk, int) or timezone.is_naive(published_at):
         raise InvalidCursor("cursor names no item")
     return published_at, kind, pk
 
 
-def _published(kind, tag=None, section=None, author=None):
-    """Published items of one kind, narrowed by the filters that apply to it."""
-    queryset = MODELS[kind].objects.published()
-    if tag is not None:
-        queryset = queryset.filter(tags__slug=tag)
-    if section is not None:
-        queryset = queryset.filter(section=section)
-    if author is not None:
-        queryset = queryset.filter(credits__author=author)
-    return queryset
+def _published(kind, lookups):
+    """Published items of one kind, narrowed by `lookups` (field lookups, e.g. tags__slug)."""
+    return registry.get(kind).model.objects.published().filter(**lookups)
 
 
 def _with_relations(kind, queryset):
     """What the kind's teaser shows, fetched alongside it so rendering does not query."""
-    if kind == "article":
-        return queryset.select_related("section", "hero_photo")
-    if kind == "quote":
-        return queryset.select_related("source_article")
-    return queryset.select_related("thumbnail")
+    return queryset.select_related(*registry.get(kind).relations)
 
 
 def _after(queryset, kind, position):
@@ -120,10 +109,10 @@ def _after(queryset, kind, position):
 def hydrate(rows):
     """Turn (kind, pk, published_at, …) rows into FeedItems with one query per kind present."""
     objects = {}
-    for kind in KINDS:
+    for kind in registry.names():
         pks = [pk for row_kind, pk, *_ in rows if row_kind == kind]
         if pks:
-            queryset = _with_relations(kind, MODELS[kind].objects.all())
+            queryset = _with_relations(kind, registry.get(kind).model.objects.all())
             objects[kind] = queryset.published_in_bulk(pks)
     return [
         FeedItem(kind, objects[kind][pk], published_at)
@@ -142,20 +131,27 @@ def mark_days(items, previous=None):
     return items
 
 
-def feed_page(cursor="", limit=20, kinds=None, tag=None, section=None, author=None):
+def _fragment_name(kinds, lookups, limit, cursor):
+    narrowed = ",".join(
+        f"{lookup}={value.pk if isinstance(value, Model) else value}"
+        for lookup, value in sorted(lookups.items())
+    )
+    return f"feed:{','.join(kinds)}:{narrowed}:{limit}:{cursor}"
+
+
+def feed_page(cursor="", limit=PAGE_SIZE, kinds=None, **lookups):
     """
     One page of the stream, newest first, after `cursor` (the page's first when empty).
 
-    `kinds` limits the stream to some of KINDS; `tag` is a tag slug; `section` and `author`
-    only make sense for articles and imply kinds=("article",).
+    `kinds` limits the stream to some of the registered kinds; `lookups` narrow every
+    kind's items, e.g. tags__slug="climate", or section=… with kinds=("article",).
     """
     position = decode_cursor(cursor) if cursor else None
-    if section is not None or author is not None:
-        kinds = ("article",)
-    kinds = tuple(kind for kind in KINDS if kind in (kinds or KINDS))
+    every = registry.names()
+    kinds = tuple(kind for kind in every if kind in (kinds or every))
 
     def newest(kind):
-        queryset = _published(kind, tag=tag, section=section, author=author)
+        queryset = _published(kind, lookups)
         if position:
             queryset = _after(queryset, kind, position)
         return queryset.order_by("-published_at", "-pk")
@@ -181,7 +177,7 @@ def feed_page(cursor="", limit=20, kinds=None, tag=None, section=None, author=No
             ]
             return sorted(rows, reverse=True)
 
-        candidates = cached_fragment(f"feed:{','.join(kinds)}:{tag}:{limit}:{cursor}", positions)
+        candidates = cached_fragment(_fragment_name(kinds, lookups, limit, cursor), positions)
         items = hydrate([(kind, pk, published_at) for published_at, kind, pk in candidates[:limit]])
     mark_days(items, previous=position[0] if position else None)
     next_cursor = encode_cursor(candidates[limit - 1]) if len(candidates) > limit else ""
@@ -214,3 +210,18 @@ class LatestItems:
 
     def __bool__(self):
         return True
+
+
+def render_stream(request, template_name, context, **filters):
+    """
+    A cursor-paginated list page: the whole page, or with ?partial=1 only the items and
+    the next "Show More" link, which the page's script appends in place.
+    """
+    try:
+        page = feed_page(cursor=request.GET.get("cursor", ""), **filters)
+    except InvalidCursor:
+        return bad_request(request, message="That “Show More” link is broken or out of date.")
+    context = {**context, "page": page}
+    if request.GET.get("partial") == "1":
+        return render(request, "includes/_stream_page.html", context)
+    return render(request, template_name, context)

@@ -1,0 +1,22 @@
+"""The pages of this app that show items of every kind, for purging a CDN when one changes."""
+
+from django.urls import reverse
+
+from newsroom import kinds, pagecache
+
+
+def mixed_pages_showing(item):
+    """Home, the News Feed and its feeds, and the item's tag pages show every kind."""
+    if kinds.of(item) is None:
+        return []
+    return [
+        reverse("home"),
+        reverse("feed:list"),
+        reverse("feed:rss"),
+        reverse("feed:atom"),
+        *(reverse("feed:tag", kwargs={"slug": tag.slug}) for tag in item.tags.all()),
+    ]
+
+
+def register():
+    pagecache.shown_at(mixed_pages_showing)
