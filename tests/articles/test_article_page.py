@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article
-from feed.demo import seed
+from demo.seeding import seed
 from tests.factories import ArticleFactory, AuthorFactory, PhotoFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ from django.core.management.base import CommandError
 
 from articles.models import Article, ArticleAuthor, Photo
 from authors.models import Author
-from feed.demo import seed
+from demo.seeding import seed
 from feed.models import Quote, Video
 
 pytestmark = pytest.mark.django_db

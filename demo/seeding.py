@@ -25,13 +25,12 @@ from django.utils.text import slugify
 from PIL import Image, ImageDraw, ImageFont
 from taggit.models import Tag, TaggedItem
 
-from articles.models import Article, ArticleAuthor, Photo, Section, Status, reading_time_minutes
+from articles.models import Article, ArticleAuthor, Photo, Section, Status
 from authors.models import Author
+from feed.models import Quote, Video
 from newsroom import pagecache
-from newsroom.sanitize import sanitize_html
 
-from . import demo_content as words
-from .models import Quote, Video
+from . import content as words
 
 ARTICLES_PER_SCALE = 60
 QUOTES_PER_SCALE = 40
@@ -155,26 +154,28 @@ class Seeder:
         html.extend(f"<p>{text}</p>" for text in paragraphs[3:])
         if rng.random() < 0.4:
             html.insert(2, f"<blockquote><p>{rng.choice(words.QUOTES)[0]}</p></blockquote>")
-        return sanitize_html("\n".join(html))
+        return "\n".join(html)
 
-    def published_at(self, rng, number, total, status):
+    def published_at(self, rng, number, total, scheduled=False):
         """Spread over the last weeks, newest first by number; scheduled ones in the future."""
-        if status == "scheduled":
+        if scheduled:
             return self.now + timedelta(hours=rng.randint(2, 72))
         span = timedelta(days=max(14, total // 40))
         return self.now - span * (number / max(total, 1)) - timedelta(minutes=rng.randint(1, 50))
 
-    @staticmethod
-    def status_for(number):
-        """Most items are published; a few drafts, one in review, a few scheduled."""
-        position = number % 60
+    def publication(self, rng, number, total, offset=0):
+        """The status and publication time of item `number` of `total`: most published
+        over the last weeks, a few drafts, one in review, a few scheduled."""
+        position = (number + offset) % 60
         if position in (7, 29):
-            return "draft"
+            return {"status": Status.DRAFT, "published_at": None}
         if position == 41:
-            return Status.REVIEW
-        if position in (3, 17, 50):
-            return "scheduled"
-        return Status.PUBLISHED
+            return {"status": Status.REVIEW, "published_at": None}
+        scheduled = position in (3, 17, 50)
+        return {
+            "status": Status.PUBLISHED,
+            "published_at": self.published_at(rng, number, total, scheduled),
+        }
 
     def bulk_create_new(self, model, objects, label):
         """Insert the objects whose slug is not taken yet; return them with their ids."""
@@ -266,21 +267,18 @@ class Seeder:
                 if slug in headlines_seen or number >= ARTICLES_PER_SCALE:
                     slug = f"{slug}-{number}"
                 headlines_seen.add(slug)
-                status = self.status_for(number)
                 body = self.body(rng)
                 article = Article(
                     headline=headline,
                     slug=slug[:200],
                     standfirst=rng.choice(words.STANDFIRSTS),
                     body=body,
-                    reading_time=reading_time_minutes(body),
                     section=section,
-                    status=Status.PUBLISHED if status == "scheduled" else status,
-                    published_at=None
-                    if status in ("draft", Status.REVIEW)
-                    else self.published_at(rng, number, total, status),
+                    **self.publication(rng, number, total),
                     is_featured=number % 9 == 0,
                 )
+                # bulk_create skips save(): the body's derived fields are worked out here.
+                article.derive_fields()
                 article.number = number
                 article.rng = rng
                 batch.append(article)
@@ -328,7 +326,6 @@ class Seeder:
             for number in range(start, min(start + BATCH_SIZE, total)):
                 rng = random.Random(f"quote-{number}")
                 text, speaker, context = rng.choice(words.QUOTES)
-                status = self.status_for(number + 5)
                 quote = Quote(
                     slug=f"{slugify(speaker)}-{number}",
                     text=text,
@@ -337,10 +334,7 @@ class Seeder:
                     source_article=rng.choice(articles)
                     if articles and rng.random() < 0.3
                     else None,
-                    status=Status.PUBLISHED if status == "scheduled" else status,
-                    published_at=None
-                    if status in ("draft", Status.REVIEW)
-                    else self.published_at(rng, number, total, status),
+                    **self.publication(rng, number, total, offset=5),
                 )
                 batch.append(quote)
                 tagged.append((quote, rng.sample(tags, k=min(len(tags), 1))))
@@ -355,7 +349,6 @@ class Seeder:
             for number in range(start, min(start + BATCH_SIZE, total)):
                 rng = random.Random(f"video-{number}")
                 title, seconds = words.VIDEOS[number % len(words.VIDEOS)]
-                status = self.status_for(number + 11)
                 batch.append(
                     Video(
                         slug=f"{slugify(title)}-{number}",
@@ -363,10 +356,7 @@ class Seeder:
                         teaser=rng.choice(words.STANDFIRSTS),
                         video_url=f"https://videos.example.com/watch/{number}.mp4",
                         duration_seconds=seconds,
-                        status=Status.PUBLISHED if status == "scheduled" else status,
-                        published_at=None
-                        if status in ("draft", Status.REVIEW)
-                        else self.published_at(rng, number, total, status),
+                        **self.publication(rng, number, total, offset=11),
                     )
                 )
                 batch[-1].rng = rng

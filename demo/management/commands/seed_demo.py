@@ -11,7 +11,7 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 
 from articles.renditions import make_missing_renditions
-from feed.demo import seed
+from demo.seeding import seed
 
 BAR_WIDTH = 30
 
