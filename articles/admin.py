@@ -21,27 +21,21 @@ from newsroom.images import IMAGE_FIELD_OVERRIDES
 
 from .models import (
     PREVIEW_LIFETIMES,
+    WORKFLOW,
     Article,
     ArticleAuthor,
-    ArticleSlugHistory,
     Correction,
     Photo,
     PreviewLink,
     PreviewVisit,
     Section,
     Status,
+    statuses_leading_to,
+    workflow_steps,
 )
-from .redirects import remember_old_slug
 
 TAG_SUGGESTION_LIMIT = 20
 
-# The buttons under the form: (status it moves to, label), offered by `workflow_steps`.
-STEP_LABELS = {
-    Status.REVIEW: "Submit for review",
-    Status.DRAFT: "Return to draft",
-    Status.PUBLISHED: "Publish (or schedule, if the publication time is in the future)",
-    Status.UNPUBLISHED: "Unpublish",
-}
 WORKFLOW_FIELD = "_workflow"
 
 
@@ -70,7 +64,7 @@ class WorkflowForm(forms.ModelForm):
         cleaned_data = super().clean()
         step = self.data.get(WORKFLOW_FIELD)
         if step:
-            if step not in STEP_LABELS:
+            if step not in {move.target for move in WORKFLOW}:
                 raise ValidationError("That is not a step of the publishing workflow.")
             cleaned_data["status"] = step
         status = cleaned_data.get("status", self.instance.status)
@@ -159,18 +153,8 @@ class PublishableAdmin(VersionAdmin):
         """The status buttons this user may press for `obj`, as (status, label) pairs."""
         if obj is None or not self.has_change_permission(request, obj):
             return []
-        if self.has_publish_permission(request):
-            targets = {
-                Status.DRAFT: [Status.REVIEW, Status.PUBLISHED],
-                Status.REVIEW: [Status.PUBLISHED, Status.DRAFT],
-                Status.PUBLISHED: [Status.UNPUBLISHED],
-                Status.UNPUBLISHED: [Status.PUBLISHED, Status.DRAFT],
-            }[obj.status]
-        else:
-            targets = {Status.DRAFT: [Status.REVIEW], Status.REVIEW: [Status.DRAFT]}.get(
-                obj.status, []
-            )
-        return [(target, STEP_LABELS[target]) for target in targets]
+        steps = workflow_steps(obj.status, self.has_publish_permission(request))
+        return [(step.target, step.label) for step in steps]
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         # The rich-text editor's import map is an inline script: give it this response's
@@ -222,14 +206,19 @@ class PublishableAdmin(VersionAdmin):
 
     @admin.action(description="Submit selected items for review", permissions=["change"])
     def submit_for_review(self, request, queryset):
-        items = [obj for obj in self._changeable(request, queryset.filter(status=Status.DRAFT))]
+        waiting = queryset.filter(status__in=statuses_leading_to(Status.REVIEW))
+        items = self._changeable(request, waiting)
         count = queryset.filter(pk__in=[obj.pk for obj in items]).update(status=Status.REVIEW)
         self.message_user(request, f"Submitted {count} item(s) for review.")
 
     @admin.action(description="Publish selected items now", permissions=["publish"])
     def publish_now(self, request, queryset):
         ready, refused = [], []
-        for obj in queryset.exclude(status=Status.PUBLISHED, published_at__lte=timezone.now()):
+        # Scheduled items too: publishing now brings them forward.
+        not_live = queryset.exclude(status=Status.PUBLISHED, published_at__lte=timezone.now())
+        for obj in not_live.filter(
+            status__in=[*statuses_leading_to(Status.PUBLISHED), Status.PUBLISHED]
+        ):
             problems = obj.publishing_problems()
             if problems:
                 refused.append(f"“{obj}”: {' '.join(problems)}")
@@ -244,14 +233,16 @@ class PublishableAdmin(VersionAdmin):
 
     @admin.action(description="Return selected items to draft", permissions=["publish"])
     def return_to_draft(self, request, queryset):
-        count = queryset.filter(status__in=[Status.REVIEW, Status.UNPUBLISHED]).update(
+        count = queryset.filter(status__in=statuses_leading_to(Status.DRAFT)).update(
             status=Status.DRAFT
         )
         self.message_user(request, f"Returned {count} item(s) to draft.")
 
     @admin.action(description="Unpublish selected items", permissions=["publish"])
     def unpublish(self, request, queryset):
-        count = queryset.filter(status=Status.PUBLISHED).update(status=Status.UNPUBLISHED)
+        count = queryset.filter(status__in=statuses_leading_to(Status.UNPUBLISHED)).update(
+            status=Status.UNPUBLISHED
+        )
         self.message_user(request, f"Unpublished {count} item(s).")
 
     def get_urls(self):
@@ -342,8 +333,9 @@ class BylineFormSet(BaseInlineFormSet):
             for form in self.forms
             if form.cleaned_data.get("author") and not form.cleaned_data.get("DELETE")
         ]
-        if not authors:
-            raise ValidationError("Cannot publish yet: it needs at least one author in the byline.")
+        problems = self.instance.byline_problems(author_count=len(authors))
+        if problems:
+            raise ValidationError([f"Cannot publish yet: {problem}" for problem in problems])
 
 
 class ArticleAuthorInline(admin.TabularInline):
@@ -410,15 +402,9 @@ class ArticleAdmin(PublishableAdmin):
         return kwargs
 
     def save_model(self, request, obj, form, change):
-        previous = Article.objects.filter(pk=obj.pk).values("slug", "status").first()
         super().save_model(request, obj, form, change)
-        if (
-            previous
-            and previous["slug"] != obj.slug
-            and previous["status"] in (Status.PUBLISHED, Status.UNPUBLISHED)
-        ):
-            remember_old_slug(obj, previous["slug"])
-            self.message_user(request, f"The old address /{previous['slug']}/ now redirects here.")
+        if getattr(obj, "redirected_from", None):
+            self.message_user(request, f"The old address {obj.redirected_from} now redirects here.")
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -541,16 +527,3 @@ class PreviewLinkAdmin(admin.ModelAdmin):
     def revoke(self, request, queryset):
         count = queryset.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
         self.message_user(request, f"Revoked {count} link(s); they no longer open the article.")
-
-
-@admin.register(ArticleSlugHistory)
-class ArticleSlugHistoryAdmin(admin.ModelAdmin):
-    """Old addresses that redirect to their article; delete one to stop the redirect."""
-
-    list_display = ["old_slug", "article", "changed_at"]
-    list_select_related = ["article"]
-    search_fields = ["old_slug", "article__headline"]
-    readonly_fields = ["old_slug", "article", "changed_at"]
-
-    def has_add_permission(self, request):
-        return False

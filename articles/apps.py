@@ -6,6 +6,7 @@ class ArticlesConfig(AppConfig):
 
     def ready(self):
         from newsroom import kinds
+        from redirects import tracking
 
         from . import caching, signals  # noqa: F401 - signals connects its receivers
         from .feeds import LatestArticlesFeed
@@ -23,4 +24,6 @@ class ArticlesConfig(AppConfig):
                 list_fields=("status", "published_at", "section_id", "is_featured"),
             )
         )
+        tracking.track(article)
+        tracking.track(self.get_model("Section"))
         caching.register()

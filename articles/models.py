@@ -3,6 +3,7 @@ import math
 import operator
 import uuid
 from datetime import timedelta
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core import signing
@@ -65,6 +66,43 @@ class Status(models.TextChoices):
     REVIEW = "review", "Ready for review"
     PUBLISHED = "published", "Published"
     UNPUBLISHED = "unpublished", "Unpublished"
+
+
+class Step(NamedTuple):
+    """One move of the publishing workflow: a button under the form and a list action."""
+
+    source: str
+    target: str
+    label: str
+    # Only people with the kind's publish permission (editors) may take it.
+    editors_only: bool
+
+
+# The publishing workflow, in the order the buttons appear. The admin's buttons, list
+# actions and form all read it: a move that is not here is not offered.
+WORKFLOW = (
+    Step(Status.DRAFT, Status.REVIEW, "Submit for review", False),
+    Step(Status.DRAFT, Status.PUBLISHED, "Publish (or schedule, if the publication time is in the future)", True),
+    Step(Status.REVIEW, Status.PUBLISHED, "Publish (or schedule, if the publication time is in the future)", True),
+    Step(Status.REVIEW, Status.DRAFT, "Return to draft", False),
+    Step(Status.PUBLISHED, Status.UNPUBLISHED, "Unpublish", True),
+    Step(Status.UNPUBLISHED, Status.PUBLISHED, "Publish (or schedule, if the publication time is in the future)", True),
+    Step(Status.UNPUBLISHED, Status.DRAFT, "Return to draft", True),
+)  # fmt: skip
+
+
+def workflow_steps(status, can_publish):
+    """The moves open from `status` to someone who may (or may not) publish."""
+    return [
+        step
+        for step in WORKFLOW
+        if step.source == status and (can_publish or not step.editors_only)
+    ]
+
+
+def statuses_leading_to(target):
+    """The statuses from which the workflow moves to `target`."""
+    return [step.source for step in WORKFLOW if step.target == target]
 
 
 class PublishableQuerySet(models.QuerySet):
@@ -161,6 +199,11 @@ class Publishable(models.Model):
             and self.published_at is not None
             and self.published_at <= timezone.now()
         )
+
+    @property
+    def has_been_published(self):
+        """True once readers may have seen the item (and may have kept its address)."""
+        return self.status in (Status.PUBLISHED, Status.UNPUBLISHED)
 
     @property
     def is_scheduled(self):
@@ -339,7 +382,6 @@ class Article(Publishable):
     body = ProseEditorField(
         blank=True,
         config={"extensions": BODY_EDITOR_EXTENSIONS},
-        sanitize=sanitize_html,
         help_text="Cleaned of anything unsafe when saved.",
     )
     hero_photo = models.ForeignKey(
@@ -401,6 +443,21 @@ class Article(Publishable):
         return self.headline
 
     def save(self, *args, **kwargs):
+        derived = self.derive_fields()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], *derived}
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return slug_path("articles:detail", self.slug)
+
+    def derive_fields(self):
+        """Work out what the body decides: the body as stored (sanitised, whatever wrote
+        it), the reading time, and the standfirst and SEO description when left empty.
+
+        save() calls it; paths that bypass save() (bulk_create) call it on each row.
+        Returns the names of the fields it set.
+        """
         self.body = sanitize_html(self.body)
         self.reading_time = reading_time_minutes(self.body)
         derived = {"body", "reading_time"}
@@ -411,12 +468,7 @@ class Article(Publishable):
             source = self.standfirst or self.body
             self.seo_description = summary_from_html(source, max_chars=160)
             derived.add("seo_description")
-        if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], *derived}
-        super().save(*args, **kwargs)
-
-    def get_absolute_url(self):
-        return slug_path("articles:detail", self.slug)
+        return derived
 
     def is_owned_by(self, user):
         """True when `user` started the article or is on its byline."""
@@ -434,10 +486,7 @@ class Article(Publishable):
         problems = super().publishing_problems()
         if not self.headline.strip():
             problems.insert(0, "It needs a headline.")
-        if author_count is None:
-            author_count = self.credits.count() if self.pk else 0
-        if author_count < 1:
-            problems.append("It needs at least one author in the byline.")
+        problems += self.byline_problems(author_count)
         photo = self.hero_photo
         if photo is not None:
             if not photo.alt_text.strip():
@@ -445,6 +494,15 @@ class Article(Publishable):
             if not photo.credit:
                 problems.append("The hero photo needs a credit (photographer or agency).")
         return problems
+
+    def byline_problems(self, author_count=None):
+        """What stops the byline from being published: it needs at least one author.
+
+        `author_count` is the byline being submitted with a form; the stored one otherwise.
+        """
+        if author_count is None:
+            author_count = self.credits.count() if self.pk else 0
+        return [] if author_count >= 1 else ["It needs at least one author in the byline."]
 
     @property
     def byline(self):
@@ -558,22 +616,6 @@ class Correction(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.note[:60]}"
-
-
-class ArticleSlugHistory(models.Model):
-    """An address an article was published under before its slug changed; it redirects."""
-
-    old_slug = models.SlugField(max_length=200, unique=True)
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="old_slugs")
-    changed_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["-changed_at", "-id"]
-        verbose_name = "old slug"
-        verbose_name_plural = "old slugs"
-
-    def __str__(self):
-        return f"{self.old_slug} → {self.article.slug}"
 
 
 PREVIEW_LIFETIMES = [

@@ -1,4 +1,3 @@
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_safe
@@ -7,7 +6,6 @@ from django.views.generic import DetailView
 from newsroom.stream import LatestItems, render_stream
 
 from .models import Article, Section
-from .redirects import redirect_from_old_slug
 
 ARTICLE_FEED_STRIP = 6
 
@@ -26,12 +24,6 @@ class ArticleDetailView(DetailView):
     """An article for readers; editors who may change articles also see drafts (preview)."""
 
     template_name = "articles/article_detail.html"
-
-    def get(self, request, *args, **kwargs):
-        try:
-            return super().get(request, *args, **kwargs)
-        except Http404:
-            return redirect_from_old_slug(kwargs["slug"])
 
     def can_preview(self):
         return self.request.user.has_perm("articles.change_article")

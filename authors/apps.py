@@ -6,5 +6,8 @@ class AuthorsConfig(AppConfig):
 
     def ready(self):
         from newsroom import pagecache
+        from redirects import tracking
 
-        pagecache.track(self.get_model("Author"))
+        author = self.get_model("Author")
+        pagecache.track(author)
+        tracking.track(author)

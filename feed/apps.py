@@ -7,6 +7,7 @@ class FeedConfig(AppConfig):
 
     def ready(self):
         from newsroom import kinds
+        from redirects import tracking
 
         from . import caching
         from .feeds import QuoteEntry, VideoEntry
@@ -33,4 +34,6 @@ class FeedConfig(AppConfig):
                 feed_entry=VideoEntry,
             )
         )
+        tracking.track(self.get_model("Quote"))
+        tracking.track(self.get_model("Video"))
         caching.register()

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import ImportedItem, LegacyPath
+from .models import ImportedItem
 
 
 @admin.register(ImportedItem)
@@ -18,10 +18,3 @@ class ImportedItemAdmin(admin.ModelAdmin):
     search_fields = ["source_id", "note"]
     date_hierarchy = "imported_at"
     readonly_fields = ["imported_at", "updated_at"]
-
-
-@admin.register(LegacyPath)
-class LegacyPathAdmin(admin.ModelAdmin):
-    list_display = ["path", "content_type", "object_id", "created_at"]
-    list_filter = ["content_type"]
-    search_fields = ["path"]

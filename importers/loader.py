@@ -22,10 +22,18 @@ from taggit.models import Tag
 
 from articles.models import Article, ArticleAuthor, Photo, Section
 from authors.models import Author
-from newsroom.sanitize import sanitize_html
+from redirects import models as redirects
+from redirects.models import Redirect
 
-from .models import ImportedItem, LegacyPath
+from .models import ImportedItem
 from .report import IMPORTED, UNCHANGED, UPDATED
+
+# How the report counts what Redirect.objects.point did with an old address.
+REDIRECT_OUTCOMES = {
+    redirects.CREATED: IMPORTED,
+    redirects.UPDATED: UPDATED,
+    redirects.UNCHANGED: UNCHANGED,
+}
 
 PAGES_SECTION = ("Pages", "pages")
 # Where uploads live in the URL of the old site; the local copy mirrors what follows.
@@ -305,7 +313,10 @@ class Loader:
 
     def load_article(self, record):
         kind = "pages" if record.kind == "page" else "articles"
-        body = sanitize_html(record.body)
+        # The body as the article will store it, to compare with what is stored.
+        incoming = Article(body=record.body)
+        incoming.derive_fields()
+        body = incoming.body
         for url in IMG_SRC.findall(body):
             if url.startswith(("http://", "https://")):
                 self.report.remote_media.add(url)
@@ -367,24 +378,15 @@ class Loader:
         )
 
     def load_legacy_paths(self, paths, obj):
-        content_type = self.content_type(type(obj))
-        max_length = field_length(LegacyPath, "path")
+        max_length = field_length(Redirect, "old_path")
         for path in dict.fromkeys(paths):
             if not path or len(path) > max_length or not path.startswith("/"):
                 continue
             if obj.get_absolute_url() == path or path in self.claimed_paths:
                 continue  # within one export the first item to claim an address keeps it
             self.claimed_paths.add(path)
-            legacy = LegacyPath.objects.filter(path=path).first()
-            if legacy is None:
-                LegacyPath.objects.create(path=path, content_type=content_type, object_id=obj.pk)
-                self.report.count("redirects", IMPORTED)
-            elif (legacy.content_type_id, legacy.object_id) != (content_type.pk, obj.pk):
-                legacy.content_type, legacy.object_id = content_type, obj.pk
-                legacy.save()
-                self.report.count("redirects", UPDATED)
-            else:
-                self.report.count("redirects", UNCHANGED)
+            outcome = Redirect.objects.point(path, obj)
+            self.report.count("redirects", REDIRECT_OUTCOMES[outcome])
 
 
 class DryRunRollback(Exception):

@@ -40,37 +40,3 @@ class ImportedItem(models.Model):
 
     def __str__(self):
         return f"{self.source} {self.kind} {self.source_id}"
-
-
-class LegacyPath(models.Model):
-    """
-    An address the item had on the old site (e.g. /2012/01/04/hello/ or /?p=1168).
-    Requests for it that would otherwise be a 404 are sent to the item with a 301.
-    """
-
-    path = models.CharField(
-        max_length=500,
-        unique=True,
-        help_text="Path and, where it matters, query string, e.g. /?p=1168. Starts with /.",
-    )
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
-    object_id = models.PositiveBigIntegerField()
-    content_object = GenericForeignKey("content_type", "object_id")
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["path"]
-        verbose_name = "legacy address"
-        verbose_name_plural = "legacy addresses"
-
-    def __str__(self):
-        return self.path
-
-    def target_url(self):
-        """The item's current address, or None when readers may not see it."""
-        target = self.content_object
-        if target is None:
-            return None
-        if getattr(target, "is_live", True) is False:
-            return None
-        return target.get_absolute_url()

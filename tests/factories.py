@@ -7,7 +7,6 @@ from django.utils import timezone
 from articles.models import (
     Article,
     ArticleAuthor,
-    ArticleSlugHistory,
     Correction,
     Photo,
     PreviewLink,
@@ -16,6 +15,7 @@ from articles.models import (
 )
 from authors.models import Author
 from feed.models import Quote, Video
+from redirects.models import Redirect
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -128,9 +128,9 @@ class PreviewLinkFactory(factory.django.DjangoModelFactory):
     expires_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=1))
 
 
-class ArticleSlugHistoryFactory(factory.django.DjangoModelFactory):
+class RedirectFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = ArticleSlugHistory
+        model = Redirect
 
-    article = factory.SubFactory(ArticleFactory)
-    old_slug = factory.Sequence(lambda n: f"old-slug-{n}")
+    old_path = factory.Sequence(lambda n: f"/articles/old-slug-{n}/")
+    target = factory.SubFactory(ArticleFactory)

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import Article, ArticleSlugHistory, Correction
+from articles.models import Correction
 from tests.admin_data import article_form_data
 from tests.factories import ArticleFactory, AuthorFactory, CorrectionFactory
 
@@ -46,47 +46,3 @@ def test_editor_adds_a_correction_in_the_article_form(editor_client):
     response = editor_client.post(reverse("admin:articles_article_change", args=[article.pk]), data)
     assert response.status_code == 302
     assert article.corrections.get().note.startswith("The bridge is 300 metres")
-
-
-def test_changing_a_published_slug_keeps_the_old_address_working(editor_client, client):
-    article = ArticleFactory(slug="bridge-colapses", authors=[AuthorFactory()])
-    old_url = article.get_absolute_url()
-    editor_client.post(
-        reverse("admin:articles_article_change", args=[article.pk]),
-        article_form_data(article, slug="bridge-collapses"),
-    )
-    article.refresh_from_db()
-    assert article.slug == "bridge-collapses"
-
-    response = client.get(old_url)
-    assert response.status_code == 301
-    assert response["Location"] == "/articles/bridge-collapses/"
-    assert client.get(article.get_absolute_url()).status_code == 200
-
-
-def test_going_back_to_an_old_slug_does_not_redirect_it_away():
-    from articles.redirects import remember_old_slug
-
-    article = ArticleFactory(slug="second")
-    remember_old_slug(article, "first")
-    Article.objects.filter(pk=article.pk).update(slug="first")
-    article.refresh_from_db()
-    remember_old_slug(article, "second")
-    assert list(ArticleSlugHistory.objects.values_list("old_slug", flat=True)) == ["second"]
-
-
-def test_draft_slug_changes_leave_no_redirect(editor_client):
-    article = ArticleFactory(draft=True, slug="working-title")
-    editor_client.post(
-        reverse("admin:articles_article_change", args=[article.pk]),
-        article_form_data(article, slug="final-title"),
-    )
-    assert not ArticleSlugHistory.objects.exists()
-
-
-def test_old_slug_of_an_unpublished_article_is_still_a_404(client):
-    article = ArticleFactory(slug="new-slug")
-    ArticleSlugHistory.objects.create(old_slug="old-slug", article=article)
-    Article.objects.filter(pk=article.pk).update(status="unpublished")
-    assert client.get(reverse("articles:detail", args=["old-slug"])).status_code == 404
-    assert client.get(reverse("articles:detail", args=["never-existed"])).status_code == 404

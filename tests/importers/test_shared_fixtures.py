@@ -12,7 +12,8 @@ from django.urls import reverse
 
 from articles.models import Article, Photo, Status
 from authors.models import Author
-from importers.models import ImportedItem, LegacyPath
+from importers.models import ImportedItem
+from redirects.models import Redirect
 
 from .conftest import changed, counts, fixture_file
 
@@ -59,7 +60,7 @@ def test_fixture_imports_renders_and_is_idempotent(name, run_import, client):
         list(Article.objects.values_list("id", "slug", "updated_at")),
         Author.objects.count(),
         Photo.objects.count(),
-        LegacyPath.objects.count(),
+        Redirect.objects.count(),
         ImportedItem.objects.count(),
     )
     _, again = run_import(command, path)
@@ -68,7 +69,7 @@ def test_fixture_imports_renders_and_is_idempotent(name, run_import, client):
         list(Article.objects.values_list("id", "slug", "updated_at")),
         Author.objects.count(),
         Photo.objects.count(),
-        LegacyPath.objects.count(),
+        Redirect.objects.count(),
         ImportedItem.objects.count(),
     )
 

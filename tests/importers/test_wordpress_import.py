@@ -8,7 +8,8 @@ from django.urls import reverse
 
 from articles.models import Article, Photo, Section, Status
 from authors.models import Author
-from importers.models import ImportedItem, LegacyPath
+from importers.models import ImportedItem
+from redirects.models import Redirect
 
 from .conftest import changed, counts
 from .samples import wxr
@@ -152,7 +153,7 @@ def test_second_run_changes_nothing(run_import, export_file):
         "articles": list(Article.objects.values_list("id", "slug", "updated_at")),
         "authors": Author.objects.count(),
         "photos": Photo.objects.count(),
-        "paths": LegacyPath.objects.count(),
+        "paths": Redirect.objects.count(),
         "items": ImportedItem.objects.count(),
     }
     _, report = run_import("import_wordpress", path)
@@ -161,7 +162,7 @@ def test_second_run_changes_nothing(run_import, export_file):
         "articles": list(Article.objects.values_list("id", "slug", "updated_at")),
         "authors": Author.objects.count(),
         "photos": Photo.objects.count(),
-        "paths": LegacyPath.objects.count(),
+        "paths": Redirect.objects.count(),
         "items": ImportedItem.objects.count(),
     }
 
@@ -183,7 +184,7 @@ def test_dry_run_writes_nothing(run_import, export_file):
     assert not Article.objects.exists()
     assert not Author.objects.exists()
     assert not ImportedItem.objects.exists()
-    assert not LegacyPath.objects.exists()
+    assert not Redirect.objects.exists()
 
 
 def test_truncated_file_changes_nothing_and_fails_with_position(export_file):

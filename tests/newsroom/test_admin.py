@@ -5,11 +5,11 @@ from django.urls import reverse
 from articles.models import Status
 from tests.factories import (
     ArticleFactory,
-    ArticleSlugHistoryFactory,
     AuthorFactory,
     PhotoFactory,
     PreviewLinkFactory,
     QuoteFactory,
+    RedirectFactory,
     SectionFactory,
     VideoFactory,
 )
@@ -18,18 +18,18 @@ pytestmark = pytest.mark.django_db
 
 FACTORIES = {
     "article": ArticleFactory,
-    "articleslughistory": ArticleSlugHistoryFactory,
     "previewlink": PreviewLinkFactory,
     "author": AuthorFactory,
     "photo": PhotoFactory,
     "quote": QuoteFactory,
+    "redirect": RedirectFactory,
     "section": SectionFactory,
     "video": VideoFactory,
 }
 MODELS = [
     model
     for model in admin.site._registry
-    if model._meta.app_label in {"articles", "authors", "feed"}
+    if model._meta.app_label in {"articles", "authors", "feed", "redirects"}
 ]
 
 
