@@ -75,7 +75,7 @@ def test_backup_and_restore_round_trip(tmp_path):
     assert done.returncode == 0, done.stderr
     assert rows(database, STORIES) != before
 
-    # The restore the README describes: with the site stopped, put the copy in place.
+    # The restore docs/operating.md describes: with the site stopped, put the copy in place.
     for leftover in (tmp_path / "site.sqlite3-wal", tmp_path / "site.sqlite3-shm"):
         leftover.unlink(missing_ok=True)
     shutil.copyfile(backup, database)
@@ -133,7 +133,7 @@ def test_postgresql_points_to_pg_dump(tmp_path):
     done = manage(tmp_path, "backup", database_url="postgres://newsroom@127.0.0.1:1/newsroom")
     assert done.returncode == 1
     assert "pg_dump -Fc" in done.stderr
-    assert "README" in done.stderr
+    assert "docs/operating.md" in done.stderr
 
 
 @pytest.mark.django_db

@@ -6,7 +6,7 @@ done, and misses what still sits in the `-wal` file. SQLite's online backup API 
 consistent snapshot through a connection of its own; in WAL mode readers and writers
 carry on meanwhile. The copy is checked with `PRAGMA quick_check` before it is reported.
 
-PostgreSQL is backed up with its own tool, `pg_dump -Fc` (README, "Deploying"); this
+PostgreSQL is backed up with its own tool, `pg_dump -Fc` (docs/operating.md, "Deploying"); this
 command says so and exits with status 1 there.
 
 Restore: stop the site, copy the backup over the database file, delete the database's
@@ -28,7 +28,7 @@ PG_DUMP_HINT = (
     "manage.py backup copies SQLite databases only, and this site uses {vendor}. "
     "Back up PostgreSQL with its own tool, for example: "
     'pg_dump -Fc --file=newsroom-$(date +%Y%m%d-%H%M%S).dump "$DATABASE_URL" '
-    "(restore with pg_restore --clean -d newsroom FILE); see README, Deploying."
+    "(restore with pg_restore --clean -d newsroom FILE); see docs/operating.md, "Deploying"."
 )
 
 
