@@ -1,56 +1,114 @@
-"""Shared set-up for page tests: a newsroom of `count` items of each kind, fully dressed."""
+"""
+Every page a reader (or a feed reader, or a search engine) can reach, by URL name.
 
-from datetime import timedelta
+The tests that walk pages — query counts, hidden items, XSS, fuzzing, the browser
+checks — and the scripts that load the demo site take their pages from here, so a new
+page is one line in READER_PAGES. URL names are the contract; paths follow from them.
 
-from django.utils import timezone
+A page that shows one object names which (`needs`); `url(page, objects)` fills it in
+from a dict such as {"article": …, "section": …, "tag": …, "author": …, "quote": …,
+"video": …} and `query` from the same dict plus {"search": "harbour"}.
+"""
 
-from tests.factories import (
-    ArticleFactory,
-    AuthorFactory,
-    PhotoFactory,
-    QuoteFactory,
-    SectionFactory,
-    VideoFactory,
-)
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+HTML, FEED, JSON, XML, TEXT = "html", "feed", "json", "xml", "text"
 
 
-def build_newsroom(count, tag="climate"):
-    """`count` articles (with photo, two authors, a tag), quotes and videos, all published,
-    in one section; plus a draft and a scheduled item of each kind that must stay hidden."""
-    section = SectionFactory(name="World", slug="world")
-    authors = [AuthorFactory(name="Marta Kowalczyk", slug="marta"), AuthorFactory()]
-    photo = PhotoFactory()
-    now = timezone.now()
-    articles = []
-    for number in range(count):
-        article = ArticleFactory(
-            section=section,
-            hero_photo=photo,
-            authors=authors,
-            is_featured=number < 3,
-            standfirst=f"News from the harbour, part {number}.",
-            published_at=now - timedelta(minutes=3 * number + 1),
+@dataclass(frozen=True)
+class ReaderPage:
+    name: str
+    url_name: str
+    # What the response is: an HTML page, an RSS/Atom feed, JSON, another XML document, text.
+    format: str = HTML
+    # The object whose slug goes into the address, if any.
+    needs: str = ""
+    # A query string, formatted with the objects' slugs and the search words.
+    query: str = ""
+    # Lists many items (and so must never show a draft or a scheduled one).
+    is_list: bool = False
+    # Keyword arguments of the URL that are not a slug.
+    kwargs: tuple = ()
+
+
+READER_PAGES = [
+    ReaderPage("home", "home", is_list=True),
+    ReaderPage("feed", "feed:list", is_list=True),
+    ReaderPage("feed-articles", "feed:list", query="kind=article", is_list=True),
+    ReaderPage("feed-quotes", "feed:list", query="kind=quote", is_list=True),
+    ReaderPage("feed-videos", "feed:list", query="kind=video", is_list=True),
+    ReaderPage("feed-tag", "feed:list", query="tag={tag}", is_list=True),
+    ReaderPage("article", "articles:detail", needs="article"),
+    ReaderPage("section", "articles:section", needs="section", is_list=True),
+    ReaderPage("tag", "feed:tag", needs="tag", is_list=True),
+    ReaderPage("author", "authors:detail", needs="author", is_list=True),
+    ReaderPage("quote", "feed:quote", needs="quote"),
+    ReaderPage("video", "feed:video", needs="video"),
+    ReaderPage("search-form", "feed:search"),
+    ReaderPage("search", "feed:search", query="q={search}", is_list=True),
+    ReaderPage("rss", "articles:feed-rss", FEED, is_list=True),
+    ReaderPage("atom", "articles:feed-atom", FEED, is_list=True),
+    ReaderPage("json-feed", "articles:feed-json", JSON, is_list=True),
+    ReaderPage("feed-rss", "feed:rss", FEED, is_list=True),
+    ReaderPage("feed-atom", "feed:atom", FEED, is_list=True),
+    ReaderPage("section-rss", "articles:section-rss", FEED, needs="section", is_list=True),
+    ReaderPage("section-atom", "articles:section-atom", FEED, needs="section", is_list=True),
+    ReaderPage("author-rss", "articles:author-rss", FEED, needs="author", is_list=True),
+    ReaderPage("author-atom", "articles:author-atom", FEED, needs="author", is_list=True),
+    ReaderPage("tag-rss", "articles:tag-rss", FEED, needs="tag", is_list=True),
+    ReaderPage("tag-atom", "articles:tag-atom", FEED, needs="tag", is_list=True),
+    ReaderPage("sitemap", "sitemap-index", XML),
+    *(
+        ReaderPage(
+            f"sitemap-{part}",
+            "django.contrib.sitemaps.views.sitemap",
+            XML,
+            kwargs=(("section", part),),
         )
-        article.tags.add(tag)
-        articles.append(article)
-        QuoteFactory(published_at=now - timedelta(minutes=3 * number + 2)).tags.add(tag)
-        VideoFactory(
-            thumbnail=photo, published_at=now - timedelta(minutes=3 * number + 3)
-        ).tags.add(tag)
-    hidden = []
-    for trait in ("draft", "scheduled"):
-        hidden += [
-            ArticleFactory(
-                **{trait: True}, section=section, authors=authors, headline="Hidden zebra"
-            ),
-            QuoteFactory(**{trait: True}, text="Hidden zebra"),
-            VideoFactory(**{trait: True}, title="Hidden zebra"),
-        ]
-    for item in hidden:
-        item.tags.add(tag)
-    return {"section": section, "authors": authors, "articles": articles, "hidden": hidden}
+        for part in ("articles", "sections", "tags", "authors", "videos")
+    ),
+    ReaderPage("news-sitemap", "news-sitemap", XML, is_list=True),
+    ReaderPage("robots", "robots", TEXT),
+]
+PAGES = {page.name: page for page in READER_PAGES}
+DEFAULT_TERMS = {"search": "harbour"}
 
 
-def rendered_templates(response):
-    """The names of the templates drawn for `response` (a cached part draws none)."""
-    return [template.name for template in response.templates]
+def url(page, objects=None):
+    """The address of `page` (a ReaderPage or its name) for the objects in `objects`."""
+    page = PAGES[page] if isinstance(page, str) else page
+    objects = objects or {}
+    kwargs = dict(page.kwargs)
+    if page.needs:
+        kwargs["slug"] = objects[page.needs].slug
+    path = reverse(page.url_name, kwargs=kwargs or None)
+    if page.query:
+        terms = DEFAULT_TERMS | {
+            name: getattr(value, "slug", value) for name, value in objects.items()
+        }
+        path += "?" + page.query.format(**terms)
+    return path
+
+
+def pages(format=None, is_list=None):
+    """The reader pages of one format and/or only the lists (or only the rest)."""
+    return [
+        page
+        for page in READER_PAGES
+        if (format is None or page.format == format)
+        and (is_list is None or page.is_list == is_list)
+    ]
+
+
+def slug_templates():
+    """Every address with a slug in it, with "{}" where the slug goes."""
+    placeholder = "slug-goes-here"
+    return sorted(
+        {
+            reverse(page.url_name, kwargs={"slug": placeholder}).replace(placeholder, "{}")
+            for page in READER_PAGES
+            if page.needs
+        }
+    )

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from articles.models import Correction
 from tests.factories import ArticleFactory, AuthorFactory, SectionFactory
-from tests.pages import rendered_templates
+from tests.newsroom_data import rendered_templates
 
 # Versions move when a change commits, so these tests commit for real.
 pytestmark = [

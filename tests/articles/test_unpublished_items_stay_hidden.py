@@ -3,19 +3,10 @@
 import pytest
 from django.urls import reverse
 
-from tests.pages import build_newsroom
+from tests import pages
+from tests.newsroom_data import build_newsroom
 
 pytestmark = pytest.mark.django_db
-
-LIST_PAGES = [
-    reverse("home"),
-    reverse("feed:list"),
-    reverse("feed:list") + "?kind=article",
-    reverse("articles:section", kwargs={"slug": "world"}),
-    reverse("feed:tag", kwargs={"slug": "climate"}),
-    reverse("authors:detail", kwargs={"slug": "marta"}),
-    reverse("feed:search") + "?q=zebra",
-]
 
 
 @pytest.fixture
@@ -23,9 +14,11 @@ def newsroom():
     return build_newsroom(3)
 
 
-@pytest.mark.parametrize("url", LIST_PAGES)
-def test_lists_never_show_drafts_or_scheduled_items(client, newsroom, url):
-    html = client.get(url).content.decode()
+@pytest.mark.parametrize("page", pages.pages(is_list=True), ids=lambda page: page.name)
+def test_lists_never_show_drafts_or_scheduled_items(client, newsroom, page):
+    response = client.get(pages.url(page, {**newsroom, "search": "zebra"}))
+    assert response.status_code == 200
+    html = response.content.decode()
     for item in newsroom["hidden"]:
         assert item.get_absolute_url() not in html
     assert "Hidden zebra" not in html

@@ -22,10 +22,10 @@ from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from feed.models import Quote, Video
 from newsroom.stream import CURSOR_SALT, encode_cursor
+from tests import pages
 from tests.newsroom.conftest import FUZZ_COUNTS
-from tests.pages import build_newsroom
+from tests.newsroom_data import build_newsroom
 
 pytestmark = pytest.mark.django_db
 
@@ -128,43 +128,7 @@ def newsroom(db):
 @pytest.fixture
 def reader_urls(newsroom):
     """Every page a reader can reach, with the seeded objects' addresses."""
-    article = newsroom["articles"][0]
-    quote_url = Quote.objects.published().first().get_absolute_url()
-    video_url = Video.objects.published().first().get_absolute_url()
-    return [
-        "/",
-        "/feed/",
-        "/feed/?kind=article",
-        "/feed/?kind=quote",
-        "/feed/?tag=climate",
-        article.get_absolute_url(),
-        "/sections/world/",
-        "/tags/climate/",
-        "/search/",
-        "/search/?q=harbour",
-        "/authors/marta/",
-        quote_url,
-        video_url,
-        "/rss/",
-        "/atom/",
-        "/feed.json",
-        "/feed/rss/",
-        "/feed/atom/",
-        "/sections/world/rss/",
-        "/sections/world/atom/",
-        "/authors/marta/rss/",
-        "/authors/marta/atom/",
-        "/tags/climate/rss/",
-        "/tags/climate/atom/",
-        "/sitemap.xml",
-        "/sitemap-articles.xml",
-        "/sitemap-sections.xml",
-        "/sitemap-tags.xml",
-        "/sitemap-authors.xml",
-        "/sitemap-videos.xml",
-        "/news-sitemap.xml",
-        "/robots.txt",
-    ]
+    return [pages.url(page, newsroom) for page in pages.READER_PAGES]
 
 
 @pytest.fixture
@@ -226,18 +190,7 @@ def test_hostile_query_strings_at_every_reader_url(reader_urls, fetch):
 
 
 SLUGGED = [
-    "/articles/{}/",
-    "/sections/{}/",
-    "/sections/{}/rss/",
-    "/sections/{}/atom/",
-    "/tags/{}/",
-    "/tags/{}/rss/",
-    "/tags/{}/atom/",
-    "/authors/{}/",
-    "/authors/{}/rss/",
-    "/authors/{}/atom/",
-    "/quotes/{}/",
-    "/videos/{}/",
+    *pages.slug_templates(),
     "/sitemap-{}.xml",
     "/{}",
     "/{}/",

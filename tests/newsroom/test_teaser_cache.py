@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from articles.models import Article, Photo
 from tests.factories import ArticleFactory, PhotoFactory, QuoteFactory, SectionFactory
-from tests.pages import rendered_templates
+from tests.newsroom_data import rendered_templates
 
 # Versions move when a change commits, so these tests commit for real.
 pytestmark = [

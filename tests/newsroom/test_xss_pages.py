@@ -15,6 +15,8 @@ import pytest
 from defusedxml import ElementTree
 from taggit.models import Tag
 
+from feed.models import Quote
+from tests import pages
 from tests.factories import (
     ArticleFactory,
     AuthorFactory,
@@ -28,30 +30,6 @@ from tests.xss import TEXT_VECTORS, URL_VECTORS, executable_markup
 
 pytestmark = pytest.mark.django_db
 
-HTML_PAGES = [
-    "/",
-    "/feed/",
-    "/feed/?kind=quote",
-    "/feed/?kind=video",
-    "/feed/?tag=xss-tag",
-    "/articles/xss-article/",
-    "/sections/xss-section/",
-    "/tags/xss-tag/",
-    "/authors/xss-author/",
-    "/quotes/xss-quote/",
-    "/videos/xss-video/",
-    "/search/?q=Report",
-]
-XML_FEEDS = [
-    "/rss/",
-    "/atom/",
-    "/feed/rss/",
-    "/feed/atom/",
-    "/sections/xss-section/rss/",
-    "/sections/xss-section/atom/",
-    "/authors/xss-author/rss/",
-    "/tags/xss-tag/atom/",
-]
 ATOM = "{http://www.w3.org/2005/Atom}"
 CONTENT_ENCODED = "{http://purl.org/rss/1.0/modules/content/}encoded"
 
@@ -108,18 +86,26 @@ def hostile_newsroom(vector):
         slug="xss-video", title=vector, teaser=vector, thumbnail=photo, video_url=url
     )
     video.tags.add(tag)
-    return article
+    return {
+        "article": article,
+        "section": section,
+        "author": author,
+        "tag": tag,
+        "quote": Quote.objects.get(slug="xss-quote"),
+        "video": video,
+        "search": "Report",
+    }
 
 
 def test_nothing_runs_on_any_page(client, hostile_newsroom, vector):
-    for path in HTML_PAGES:
+    for path in [pages.url(page, hostile_newsroom) for page in pages.pages(pages.HTML)]:
         response = client.get(path)
         assert response.status_code == 200, path
         assert executable_markup(response.text) == [], path
 
 
 def test_the_search_box_echoes_the_query_as_text(client, vector):
-    response = client.get("/search/", {"q": vector})
+    response = client.get(pages.url("search-form"), {"q": vector})
     assert response.status_code == 200
     assert executable_markup(response.text) == []
 
@@ -128,7 +114,7 @@ def test_json_ld_keeps_the_headline_inside_its_script(client, hostile_newsroom, 
     from tests.xss import ExecutableMarkup
 
     parser = ExecutableMarkup()
-    parser.feed(client.get(hostile_newsroom.get_absolute_url()).text)
+    parser.feed(client.get(hostile_newsroom["article"].get_absolute_url()).text)
     assert parser.problems == []
     # The headline went in whole and came out whole: the element was not ended early.
     blocks = json.dumps(parser.json_ld_blocks, ensure_ascii=False)
@@ -136,7 +122,7 @@ def test_json_ld_keeps_the_headline_inside_its_script(client, hostile_newsroom, 
 
 
 def test_feeds_are_well_formed_and_their_html_is_safe(client, hostile_newsroom, vector):
-    for path in XML_FEEDS:
+    for path in [pages.url(page, hostile_newsroom) for page in pages.pages(pages.FEED)]:
         response = client.get(path)
         assert response.status_code == 200, path
         root = ElementTree.fromstring(response.content)
@@ -146,7 +132,7 @@ def test_feeds_are_well_formed_and_their_html_is_safe(client, hostile_newsroom, 
 
 
 def test_the_json_feed_is_json_and_its_html_is_safe(client, hostile_newsroom, vector):
-    feed = json.loads(client.get("/feed.json").content)
+    feed = json.loads(client.get(pages.url("json-feed")).content)
     (item,) = feed["items"]
     assert item["title"] == vector
     assert executable_markup(item["content_html"]) == []

@@ -1,0 +1,69 @@
+"""Shared set-up for page tests: a newsroom of `count` items of each kind, fully dressed."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+from taggit.models import Tag
+
+from feed.models import Quote, Video
+from tests.factories import (
+    ArticleFactory,
+    AuthorFactory,
+    PhotoFactory,
+    QuoteFactory,
+    SectionFactory,
+    VideoFactory,
+)
+
+
+def build_newsroom(count, tag="climate"):
+    """`count` articles (with photo, two authors, a tag), quotes and videos, all published,
+    in one section; plus a draft and a scheduled item of each kind that must stay hidden."""
+    section = SectionFactory(name="World", slug="world")
+    authors = [AuthorFactory(name="Marta Kowalczyk", slug="marta"), AuthorFactory()]
+    photo = PhotoFactory()
+    now = timezone.now()
+    articles = []
+    for number in range(count):
+        article = ArticleFactory(
+            section=section,
+            hero_photo=photo,
+            authors=authors,
+            is_featured=number < 3,
+            standfirst=f"News from the harbour, part {number}.",
+            published_at=now - timedelta(minutes=3 * number + 1),
+        )
+        article.tags.add(tag)
+        articles.append(article)
+        QuoteFactory(published_at=now - timedelta(minutes=3 * number + 2)).tags.add(tag)
+        VideoFactory(
+            thumbnail=photo, published_at=now - timedelta(minutes=3 * number + 3)
+        ).tags.add(tag)
+    hidden = []
+    for trait in ("draft", "scheduled"):
+        hidden += [
+            ArticleFactory(
+                **{trait: True}, section=section, authors=authors, headline="Hidden zebra"
+            ),
+            QuoteFactory(**{trait: True}, text="Hidden zebra"),
+            VideoFactory(**{trait: True}, title="Hidden zebra"),
+        ]
+    for item in hidden:
+        item.tags.add(tag)
+    return {
+        "section": section,
+        "authors": authors,
+        "articles": articles,
+        "hidden": hidden,
+        # One of each for tests.pages.url.
+        "article": articles[0] if articles else None,
+        "author": authors[0],
+        "tag": Tag.objects.get(name=tag),
+        "quote": Quote.objects.published().first(),
+        "video": Video.objects.published().first(),
+    }
+
+
+def rendered_templates(response):
+    """The names of the templates drawn for `response` (a cached part draws none)."""
+    return [template.name for template in response.templates]
