@@ -1,7 +1,6 @@
 """Drafts and scheduled items are invisible to readers on every page and list."""
 
 import pytest
-from django.urls import reverse
 
 from tests import pages
 from tests.newsroom_data import build_newsroom
@@ -27,8 +26,3 @@ def test_lists_never_show_drafts_or_scheduled_items(client, newsroom, page):
 def test_their_own_pages_are_404_for_readers(client, newsroom):
     for item in newsroom["hidden"]:
         assert client.get(item.get_absolute_url()).status_code == 404
-
-
-def test_search_finds_nothing_unpublished(client, newsroom):
-    html = client.get(reverse("feed:search"), {"q": "zebra"}).content.decode()
-    assert "Nothing found for “zebra”" in html
