@@ -28,7 +28,7 @@ PG_DUMP_HINT = (
     "manage.py backup copies SQLite databases only, and this site uses {vendor}. "
     "Back up PostgreSQL with its own tool, for example: "
     'pg_dump -Fc --file=newsroom-$(date +%Y%m%d-%H%M%S).dump "$DATABASE_URL" '
-    "(restore with pg_restore --clean -d newsroom FILE); see docs/operating.md, "Deploying"."
+    "(restore with pg_restore --clean -d newsroom FILE); see docs/operating.md, Deploying."
 )
 
 
