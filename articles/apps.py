@@ -8,7 +8,7 @@ class ArticlesConfig(AppConfig):
         from newsroom import kinds
         from redirects import tracking
 
-        from . import caching, signals  # noqa: F401 - signals connects its receivers
+        from . import caching, signals, structured_data  # noqa: F401 - they register
         from .feeds import LatestArticlesFeed
 
         article = self.get_model("Article")

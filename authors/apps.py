@@ -8,6 +8,8 @@ class AuthorsConfig(AppConfig):
         from newsroom import pagecache
         from redirects import tracking
 
+        from . import structured_data  # noqa: F401 - registers its builders
+
         author = self.get_model("Author")
         pagecache.track(author)
         tracking.track(author)

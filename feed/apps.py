@@ -9,7 +9,7 @@ class FeedConfig(AppConfig):
         from newsroom import kinds
         from redirects import tracking
 
-        from . import caching
+        from . import caching, structured_data  # noqa: F401 - registers its builders
         from .feeds import QuoteEntry, VideoEntry
 
         kinds.register(

@@ -1,0 +1,60 @@
+"""schema.org JSON-LD of articles and their photos."""
+
+from django.conf import settings
+
+from authors.structured_data import person
+from newsroom.structured_data import absolute, breadcrumbs, builder, organization
+
+
+def image(request, photo):
+    if not photo or not photo.url:
+        return None
+    data = {
+        "@type": "ImageObject",
+        "url": absolute(request, photo.url),
+        "caption": photo.caption or photo.alt_text,
+    }
+    if photo.width:
+        data |= {"width": photo.width, "height": photo.height}
+    if photo.credit:
+        data["creditText"] = photo.credit
+    if photo.agency or photo.photographer:
+        data["copyrightHolder"] = {
+            "@type": "Organization" if photo.agency else "Person",
+            "name": photo.agency or photo.photographer,
+        }
+    return data
+
+
+@builder("NewsArticle")
+def news_article(request, article):
+    article = article.with_details()
+    url = absolute(request, article.get_absolute_url())
+    data = {
+        "@type": "NewsArticle",
+        "@id": url,
+        "mainEntityOfPage": url,
+        "url": url,
+        "headline": article.headline[:110],
+        "description": article.seo_description or article.standfirst,
+        "datePublished": article.published_at.isoformat() if article.published_at else None,
+        "dateModified": article.last_modified_at.isoformat(),
+        "author": [person(request, author) for author in article.byline],
+        "publisher": organization(request),
+        "articleSection": article.section.name,
+        "keywords": [tag.name for tag in article.tags.all()],
+        "wordCount": len(article.body.split()),
+        "isAccessibleForFree": True,
+        "inLanguage": settings.LANGUAGE_CODE,
+    }
+    hero = image(request, article.hero_photo)
+    if hero:
+        data["image"] = [hero]
+    return [
+        data,
+        breadcrumbs(
+            request,
+            (article.section.name, article.section.get_absolute_url()),
+            (article.headline, article.get_absolute_url()),
+        ),
+    ]
