@@ -12,71 +12,43 @@ queries, the seeding time and a worker's peak memory; saves it all to .bench/res
 
 import argparse
 import contextlib
+import json
 import os
 import platform
 import re
 import resource
 import shutil
-import signal
 import statistics
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# Run as `python scripts/bench.py`, so the path starts at scripts/: the repository root
+# is needed to import the shared demo-site harness from tests/.
+sys.path.insert(0, str(ROOT))
+
+from tests.demo_site import DemoSite  # noqa: E402
+
 BENCH = ROOT / ".bench"
-PYTHON = sys.executable
-HOST = "127.0.0.1"
-SECRET = "bench-" + "Qx7-Lp2_Vm9" * 6
 
 
-def bench_environment(scale, database_url="", **extra):
-    environment = {
-        **os.environ,
-        "NEWSROOM_ENV_FILE": "/nonexistent",
-        "DJANGO_SETTINGS_MODULE": "newsroom.settings",
-        "DATABASE_URL": database_url or f"sqlite:///{BENCH / f'bench-{scale}.sqlite3'}",
-        "MEDIA_ROOT": str(BENCH / "media"),
-        "STATIC_ROOT": str(BENCH / "static"),
-        "SECRET_KEY": SECRET,
-        "DEBUG": "false",
-        "HTTPS": "false",
-        "ALLOWED_HOSTS": f"{HOST},localhost",
-        "BENCHMARK_VIEWS": "true",
-        "GUNICORN_ACCESS_LOG": "",
-        "WEB_CONCURRENCY": "2",
-        "LOG_LEVEL": "WARNING",
-    }
-    environment.update(extra)
-    return environment
+def engine(site):
+    return "postgresql" if site.database_url.startswith("postgres") else "sqlite"
 
 
-def manage(environment, *args, capture=False):
-    return subprocess.run(
-        [PYTHON, "manage.py", *args],
-        cwd=ROOT,
-        env=environment,
-        check=True,
-        text=True,
-        capture_output=capture,
-    )
-
-
-def seed(scale, environment):
+def seed(site, scale):
     """Seed once per scale; returns (seconds, peak MB) of the seeding, measured then."""
-    engine = "postgresql" if environment["DATABASE_URL"].startswith("postgres") else "sqlite"
-    stamp = BENCH / f"seeded-{scale}-{engine}.txt"
+    stamp = site.folder / f"seeded-{scale}-{engine(site)}.txt"
     # A data set seeded by an older release gets this release's schema.
-    manage(environment, "migrate", "--noinput", "-v0")
-    manage(environment, "createcachetable")
+    site.migrate()
     if stamp.exists():
         seconds, megabytes = stamp.read_text().split()
         return float(seconds), float(megabytes)
-    print(f"Seeding scale {scale} into {BENCH} (once; reused by later runs)...", flush=True)
+    print(f"Seeding scale {scale} into {site.folder} (once; reused by later runs)...", flush=True)
     started = time.perf_counter()
-    manage(environment, "seed_demo", "--scale", str(scale))
+    site.seed(scale, show_progress=True)
     seconds = time.perf_counter() - started
     megabytes = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     stamp.write_text(f"{seconds:.1f} {megabytes:.0f}")
@@ -145,68 +117,19 @@ print(json.dumps(result))
 """
 
 
-def describe_pages(environment):
-    import json
-
-    environment = {**environment, "PAGE_CACHE": "false"}
-    output = subprocess.run(
-        [PYTHON, "-c", PAGE_SCRIPT],
-        cwd=ROOT,
-        env=environment,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
+def describe_pages(site):
+    output = site.python("-c", PAGE_SCRIPT, env={"PAGE_CACHE": "false"})
     return json.loads(output.strip().splitlines()[-1])
 
 
-class Server:
-    """gunicorn with the production config, as `make run` starts it."""
-
-    def __init__(self, environment, port):
-        self.environment = {**environment, "PORT": str(port)}
-        self.port = port
-
-    def __enter__(self):
-        self.process = subprocess.Popen(
-            [str(Path(PYTHON).parent / "gunicorn"), "-c", "newsroom/gunicorn.conf.py"],
-            cwd=ROOT,
-            env=self.environment,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        deadline = time.time() + 30
-        while time.time() < deadline:
-            try:
-                with urllib.request.urlopen(f"http://{HOST}:{self.port}/bench/trivial/", timeout=2):
-                    return self
-            except OSError:
-                time.sleep(0.3)
-        self.process.kill()
-        raise SystemExit("gunicorn did not start: " + self.process.stderr.read()[-2000:])
-
-    def worker_peak_megabytes(self):
-        peaks = []
-        for child in Path("/proc").glob("[0-9]*"):
-            try:
-                status = (child / "status").read_text()
-            except OSError:
-                continue
-            if f"PPid:\t{self.process.pid}\n" in status:
-                match = re.search(r"VmHWM:\s+(\d+) kB", status)
-                if match:
-                    peaks.append(int(match.group(1)) / 1024)
-        return max(peaks, default=0)
-
-    def __exit__(self, *exc):
-        # SIGQUIT: stop now; a graceful stop would wait out wrk's idle keep-alive connections.
-        self.process.send_signal(signal.SIGQUIT)
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+def worker_peak_megabytes(server):
+    peaks = []
+    for pid in server.workers():
+        with contextlib.suppress(OSError):
+            match = re.search(r"VmHWM:\s+(\d+) kB", Path(f"/proc/{pid}/status").read_text())
+            if match:
+                peaks.append(int(match.group(1)) / 1024)
+    return max(peaks, default=0)
 
 
 def wrk(url, seconds, connections):
@@ -251,11 +174,11 @@ MODES = {
 }
 
 
-def measure(environment, pages, port, seconds, connections, rounds):
+def measure(site, settings, pages, port, seconds, connections, rounds):
     """Each page `rounds` times, alternating with the trivial view; medians."""
     results = {}
-    with Server(environment, port) as server:
-        base = f"http://{HOST}:{port}"
+    with site.serve(port, env=settings) as server:
+        base = server.origin
         for page in pages.values():
             wrk(base + page["url"], 2, connections)  # warm up (and fill the page cache)
         for name, page in pages.items():
@@ -266,7 +189,7 @@ def measure(environment, pages, port, seconds, connections, rounds):
                 "p99": runs[len(runs) // 2]["p99"],
                 "errors": sum(run["errors"] for run in runs),
             }
-        peak = server.worker_peak_megabytes()
+        peak = worker_peak_megabytes(server)
     return results, peak
 
 
@@ -322,33 +245,31 @@ def main():
     args = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("wrk is not installed: apt-get install wrk")
-    BENCH.mkdir(exist_ok=True)
-    environment = bench_environment(args.scale, args.database_url)
-    seed_seconds, seed_megabytes = seed(args.scale, environment)
-    manage(environment, "collectstatic", "--noinput", "-v0")
-    pages = {
-        name: page for name, page in describe_pages(environment).items() if name not in args.skip
-    }
-    bad = [name for name, page in pages.items() if page["status"] != 200]
-    if bad:
-        raise SystemExit(f"Pages did not answer 200: {bad}")
-    results, peaks = {}, []
-    for mode, (settings, description) in MODES.items():
-        print(f"Measuring {mode}: {description}...", flush=True)
-        results[mode], peak = measure(
-            {**environment, **settings},
-            pages,
-            args.port,
-            args.seconds,
-            args.connections,
-            args.rounds,
-        )
-        peaks.append(peak)
+    database_url = args.database_url or f"sqlite:///{BENCH / f'bench-{args.scale}.sqlite3'}"
+    with DemoSite(
+        BENCH,
+        database_url=database_url,
+        access_log=False,
+        env={"BENCHMARK_VIEWS": "true"},
+    ) as site:
+        seed_seconds, seed_megabytes = seed(site, args.scale)
+        site.collectstatic()
+        pages = {name: page for name, page in describe_pages(site).items() if name not in args.skip}
+        bad = [name for name, page in pages.items() if page["status"] != 200]
+        if bad:
+            raise SystemExit(f"Pages did not answer 200: {bad}")
+        results, peaks = {}, []
+        for mode, (settings, description) in MODES.items():
+            print(f"Measuring {mode}: {description}...", flush=True)
+            results[mode], peak = measure(
+                site, settings, pages, args.port, args.seconds, args.connections, args.rounds
+            )
+            peaks.append(peak)
     report = [
         f"# Benchmark, {time.strftime('%Y-%m-%d %H:%M')}",
         "",
         f"Machine: {machine()}.",
-        f"Data: seed_demo --scale {args.scale} (database {environment['DATABASE_URL'].split('@')[-1]}), "
+        f"Data: seed_demo --scale {args.scale} (database {database_url.split('@')[-1]}), "
         f"seeded in {seed_seconds:,.0f} s with a peak of {seed_megabytes:,.0f} MB.",
         f"Server: gunicorn, 2 sync workers, DEBUG off; wrk -t2 -c{args.connections}, "
         f"{args.seconds} s x {args.rounds} runs per page (medians). Ratio = page req/s / "
@@ -366,8 +287,7 @@ def main():
         for plan in page["plans"]:
             report.append(f"- {name}: `{plan['plan']}` ← `{plan['sql']}…`")
     text = "\n".join(report)
-    engine = "postgresql" if args.database_url.startswith("postgres") else "sqlite"
-    (BENCH / f"results-{engine}.md").write_text(text + "\n")
+    (BENCH / f"results-{engine(site)}.md").write_text(text + "\n")
     print(text)
 
 

@@ -22,19 +22,18 @@ import json
 import os
 import re
 import shutil
-import signal
 import subprocess
 import sys
-import tempfile
 import threading
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PYTHON = sys.executable
-HOST = "127.0.0.1"
-SECRET = "loadtest-" + "Vq3-Zk8_Rw5" * 6
+# Run as `python scripts/loadtest.py`, so the path starts at scripts/: the repository root
+# is needed to import the shared demo-site harness from tests/.
+sys.path.insert(0, str(ROOT))
+
+from tests.demo_site import DemoSite  # noqa: E402
 
 URLS_SCRIPT = """
 import json
@@ -85,100 +84,11 @@ end
 """
 
 
-def environment(folder, port):
-    return {
-        **os.environ,
-        "NEWSROOM_ENV_FILE": "/nonexistent",
-        "DJANGO_SETTINGS_MODULE": "newsroom.settings",
-        "DATABASE_URL": f"sqlite:///{folder / 'loadtest.sqlite3'}",
-        "MEDIA_ROOT": str(folder / "media"),
-        "STATIC_ROOT": str(folder / "static"),
-        "SECRET_KEY": SECRET,
-        "DEBUG": "false",
-        "HTTPS": "false",
-        "ALLOWED_HOSTS": f"{HOST},localhost",
-        "HOST": HOST,
-        "PORT": str(port),
-        "GUNICORN_ACCESS_LOG": "",
-        "LOG_LEVEL": "WARNING",
-    }
-
-
-def manage(env, *args):
-    return subprocess.run(
-        [PYTHON, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        text=True,
-        capture_output=True,
-        timeout=600,
-    ).stdout
-
-
-def prepare(env):
+def prepare(site):
     started = time.perf_counter()
-    manage(env, "migrate", "--noinput", "-v0")
-    manage(env, "createcachetable")
-    manage(env, "seed_demo", "-v0")
-    manage(env, "collectstatic", "--noinput", "-v0")
-    urls = json.loads(manage(env, "shell", "-c", URLS_SCRIPT).strip().splitlines()[-1])
+    site.prepare()
+    urls = json.loads(site.manage("shell", "-c", URLS_SCRIPT).strip().splitlines()[-1])
     return urls, time.perf_counter() - started
-
-
-class Server:
-    """gunicorn with the production config; its log goes to a file in the temp folder."""
-
-    def __init__(self, env, folder):
-        self.env = env
-        self.log_path = folder / "gunicorn.log"
-        self.base = f"http://{HOST}:{env['PORT']}"
-
-    def __enter__(self):
-        self.log = self.log_path.open("w")
-        self.process = subprocess.Popen(
-            [str(Path(PYTHON).parent / "gunicorn"), "-c", "newsroom/gunicorn.conf.py"],
-            cwd=ROOT,
-            env=self.env,
-            stdout=self.log,
-            stderr=subprocess.STDOUT,
-        )
-        deadline = time.time() + 30
-        while time.time() < deadline:
-            try:
-                with urllib.request.urlopen(self.base + "/robots.txt", timeout=2):  # noqa: S310
-                    return self
-            except OSError:
-                if self.process.poll() is not None:
-                    break
-                time.sleep(0.3)
-        self.stop()
-        raise SystemExit("gunicorn did not start:\n" + self.log_path.read_text()[-3000:])
-
-    def workers(self):
-        """Process ids of the master's current worker processes."""
-        pids = []
-        for status in Path("/proc").glob("[0-9]*/status"):
-            try:
-                text = status.read_text()
-            except OSError:
-                continue
-            if f"\nPPid:\t{self.process.pid}\n" in text:
-                pids.append(int(status.parent.name))
-        return sorted(pids)
-
-    def stop(self):
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-        self.log.close()
-
-    def __exit__(self, *exc):
-        self.stop()
 
 
 def wrk(base, urls, seconds, connections, folder):
@@ -231,8 +141,8 @@ def inject_faults(server, seconds, events):
     """SIGHUP the master a third of the way in; once new workers serve, SIGKILL one."""
     time.sleep(seconds / 3)
     before = server.workers()
-    server.process.send_signal(signal.SIGHUP)
-    events.append(f"{time.strftime('%H:%M:%S')} SIGHUP to master {server.process.pid}")
+    server.reload()
+    events.append(f"{time.strftime('%H:%M:%S')} SIGHUP to master {server.pid}")
     deadline = time.time() + seconds / 3
     while time.time() < deadline:
         now = server.workers()
@@ -242,10 +152,9 @@ def inject_faults(server, seconds, events):
     replaced = server.workers()
     events.append(f"{time.strftime('%H:%M:%S')} workers {before} replaced by {replaced}")
     time.sleep(seconds / 6)
-    victims = server.workers()
-    if victims:
-        os.kill(victims[0], signal.SIGKILL)
-        events.append(f"{time.strftime('%H:%M:%S')} SIGKILL to worker {victims[0]}")
+    victim = server.kill_worker()
+    if victim:
+        events.append(f"{time.strftime('%H:%M:%S')} SIGKILL to worker {victim}")
     time.sleep(3)
     events.append(f"{time.strftime('%H:%M:%S')} workers now {server.workers()}")
 
@@ -261,18 +170,18 @@ def main():
     if not shutil.which("wrk"):
         raise SystemExit("wrk is not installed (apt-get install wrk).")
 
-    folder = Path(tempfile.mkdtemp(prefix="newsroom-loadtest-"))
     failures = []
-    try:
-        env = environment(folder, options.port)
-        urls, seconds = prepare(env)
+    # Bounded: no step of the preparation may take more than ten minutes.
+    with DemoSite(access_log=False, timeout=600) as site:
+        urls, seconds = prepare(site)
         print(f"Seeded the demo newsroom in {seconds:.0f} s; {len(urls)} pages in rotation:")
         print("  " + " ".join(urls))
-        with Server(env, folder) as server:
+        with site.serve(options.port) as server:
+            base, folder = server.origin, site.folder
             workers = len(server.workers())
-            print(f"gunicorn on {server.base} with {workers} workers (production config)")
-            wrk(server.base, urls, 5, options.connections, folder)  # warm up, fill caches
-            load = wrk(server.base, urls, options.seconds, options.connections, folder)
+            print(f"gunicorn on {base} with {workers} workers (production config)")
+            wrk(base, urls, 5, options.connections, folder)  # warm up, fill caches
+            load = wrk(base, urls, options.seconds, options.connections, folder)
             report(f"Load: {options.connections} connections, {options.seconds} s", load)
             if load["status"] or load["socket_errors"]:
                 failures.append("the load test had errors")
@@ -283,7 +192,7 @@ def main():
                     target=inject_faults, args=(server, options.fault_seconds, events)
                 )
                 faults.start()
-                fault = wrk(server.base, urls, options.fault_seconds, options.connections, folder)
+                fault = wrk(base, urls, options.fault_seconds, options.connections, folder)
                 faults.join()
                 report(
                     f"Faults: SIGHUP reload and a SIGKILLed worker under the same load, "
@@ -293,7 +202,7 @@ def main():
                 for event in events:
                     print(f"  {event}")
                 # Only what the killed worker was serving may be lost.
-                in_flight = int(env.get("GUNICORN_THREADS", "1"))
+                in_flight = int(server.env.get("GUNICORN_THREADS", "1"))
                 if fault["status"] or fault["socket_errors"] > in_flight:
                     failures.append("requests failed beyond the killed worker's own")
                 elif fault["socket_errors"]:
@@ -301,8 +210,6 @@ def main():
                         f"  {fault['socket_errors']} request(s) were in the killed worker's "
                         "hands when it died; every other request was answered."
                     )
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
     if failures:
         raise SystemExit("FAILED: " + "; ".join(failures))
     print("\nOK: no answer outside 2xx/3xx.")

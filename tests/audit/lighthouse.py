@@ -2,7 +2,7 @@
 `make audit`: Lighthouse, mobile preset, on the demo site served as in production.
 
 The site is seeded into a temporary folder and served by gunicorn with DEBUG off and
-collected static files (see tests/browser/site.py); Lighthouse drives Debian's Chromium.
+collected static files (see tests/demo_site.py); Lighthouse drives Debian's Chromium.
 For each page the four category scores are printed; for a category below its bar,
 the audits that cost it points. Exits with 1 when any page falls short. Full reports
 (HTML and JSON) land in build/lighthouse/.
@@ -17,7 +17,7 @@ import subprocess
 import sys
 
 from tests.browser.pages import PAGE_TYPES
-from tests.browser.site import DemoSite
+from tests.browser.site import served_site
 from tests.browser.tools import CHROMIUM, CHROMIUM_ARGS, NODE_MODULES, ROOT
 
 PAGES = ["home", "article", "author"]
@@ -110,7 +110,7 @@ def main(argv=None):
 
     REPORTS.mkdir(parents=True, exist_ok=True)
     results = {}
-    with DemoSite() as site:
+    with served_site() as site:
         for page in pages:
             print(f"Lighthouse: {page} ({site.paths[page]})", flush=True)
             results[page] = run_lighthouse(site.url(page), REPORTS / page)

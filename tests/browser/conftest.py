@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from .pages import NOT_FOUND
-from .site import DemoSite
+from .site import served_site
 from .tools import (
     CHROMIUM,
     CHROMIUM_ARGS,
@@ -68,8 +68,8 @@ def node_tool(relative_path):
 
 @pytest.fixture(scope="package")
 def site():
-    with DemoSite() as demo_site:
-        yield demo_site
+    with served_site() as served:
+        yield served
 
 
 @pytest.fixture(scope="package")
