@@ -63,28 +63,26 @@ from django.conf import settings
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from newsroom.stream import encode_cursor, feed_page
-from articles.models import Article
-from authors.models import Author
+from newsroom.stream import feed_page
 from taggit.models import Tag
+from tests import pages
 
 page = feed_page(limit=20)
 # Walk 999 pages deep with the cursors themselves: the same path a reader's clicks take.
 deep = page
 for _ in range(999):
     deep = feed_page(cursor=deep.next_cursor, limit=20)
-article = Article.objects.published().order_by("-published_at").first()
-author = Author.objects.filter(credits__article__status="published").first()
-tag = Tag.objects.filter(slug="climate").first() or Tag.objects.first()
+objects = pages.demo_objects(search="flood")
+objects["tag"] = Tag.objects.filter(slug="climate").first() or objects["tag"]
 urls = {
-    "home": "/",
-    "feed page 1": "/feed/",
-    "feed page 1,000": "/feed/?cursor=" + deep.next_cursor,
-    "article": article.get_absolute_url(),
-    "author": author.get_absolute_url(),
-    "tag": "/tags/%s/" % tag.slug,
-    "search": "/search/?q=flood",
-    "rss": "/rss/",
+    "home": pages.url("home", objects),
+    "feed page 1": pages.url("feed", objects),
+    "feed page 1,000": pages.url("feed", objects) + "?cursor=" + deep.next_cursor,
+    "article": pages.url("article", objects),
+    "author": pages.url("author", objects),
+    "tag": pages.url("tag", objects),
+    "search": pages.url("search", objects),
+    "rss": pages.url("rss", objects),
     "trivial view": "/bench/trivial/",
 }
 client = Client(HTTP_HOST="127.0.0.1")

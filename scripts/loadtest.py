@@ -37,21 +37,9 @@ from tests.demo_site import DemoSite  # noqa: E402
 
 URLS_SCRIPT = """
 import json
-from articles.models import Article, Section
-from authors.models import Author
-from feed.models import Quote, Video
-from taggit.models import Tag
+from tests import pages
 
-articles = Article.objects.published().order_by("-published_at")[:5]
-urls = ["/", "/feed/", "/feed/?kind=article", "/feed/?kind=quote", "/search/?q=city",
-        "/rss/", "/atom/", "/feed.json", "/feed/rss/", "/sitemap.xml", "/robots.txt"]
-urls += [article.get_absolute_url() for article in articles]
-urls += [section.get_absolute_url() for section in Section.objects.all()[:2]]
-urls += ["/tags/%s/" % tag.slug for tag in Tag.objects.all()[:2]]
-urls += [author.get_absolute_url() for author in Author.objects.all()[:2]]
-urls += [Quote.objects.published().first().get_absolute_url()]
-urls += [Video.objects.published().first().get_absolute_url()]
-print(json.dumps(urls))
+print(json.dumps(list(pages.demo_paths(search="city").values())))
 """
 
 # Each wrk thread walks the list from its own starting point; `done` prints one line of

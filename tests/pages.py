@@ -8,8 +8,12 @@ page is one line in READER_PAGES. URL names are the contract; paths follow from 
 A page that shows one object names which (`needs`); `url(page, objects)` fills it in
 from a dict such as {"article": …, "section": …, "tag": …, "author": …, "quote": …,
 "video": …} and `query` from the same dict plus {"search": "harbour"}.
+
+`python -m tests.pages`, run with a site's settings and database (the seeded demo),
+prints every reader page's path as JSON, for the browser checks and the scripts.
 """
 
+import json
 from dataclasses import dataclass
 
 from django.urls import reverse
@@ -112,3 +116,44 @@ def slug_templates():
             if page.needs
         }
     )
+
+
+def demo_objects(**terms):
+    """One published object of each kind the pages need, from the site's database (the
+    newest of each), plus search words; a page whose object is missing is left out."""
+    from django.apps import apps
+
+    def newest(label):
+        return apps.get_model(label).objects.published().first()
+
+    article = newest("articles.Article")
+    return {
+        "article": article,
+        "section": article.section if article else None,
+        "author": article.byline[0] if article and article.byline else None,
+        "tag": apps.get_model("taggit.Tag").objects.order_by("pk").first(),
+        "quote": newest("feed.Quote"),
+        "video": newest("feed.Video"),
+        **terms,
+    }
+
+
+def demo_paths(**terms):
+    """{page name: path} of every reader page of the site's database."""
+    objects = demo_objects(**terms)
+    return {
+        page.name: url(page, objects)
+        for page in READER_PAGES
+        if not page.needs or objects.get(page.needs) is not None
+    }
+
+
+def main():
+    import django
+
+    django.setup()
+    print(json.dumps(demo_paths()))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,37 +1,32 @@
 """
-The page types the browser checks visit, and how to find one of each in the demo site.
+The page types the browser checks visit: every HTML reader page (tests/pages.py), the
+404 page and the admin's login.
 
-Adding a page type is one line in PAGE_TYPES: the accessibility, HTML validity, phone
-width and third-party-request checks are parametrised over it, and `make audit` can
-name it.
-Each finder runs inside the served site's own Django process (see `site.py`), against
-the seeded demo database, and returns a path.
+The accessibility, HTML validity, phone width and third-party-request checks are
+parametrised over PAGE_TYPES, and `make audit` can name any of them. The paths are found
+inside the served site's own Django process (`python -m tests.browser.pages`, see
+`site.py`), against the seeded demo database.
 """
 
 import json
 
-from django.urls import reverse
+from tests import pages
 
 NOT_FOUND = "not-found"
+ADMIN_LOGIN = "admin-login"
+PAGE_TYPES = [*(page.name for page in pages.pages(pages.HTML)), NOT_FOUND, ADMIN_LOGIN]
 
 
-def first_published(model_label):
-    """The newest published item of a model given as "app_label.ModelName"."""
-    from django.apps import apps
+def paths():
+    """{page type: path} in the site's database."""
+    from django.urls import reverse
 
-    return apps.get_model(model_label).objects.published().first()
-
-
-PAGE_TYPES = {
-    "home": lambda: reverse("home"),
-    "article": lambda: first_published("articles.Article").get_absolute_url(),
-    "section": lambda: first_published("articles.Article").section.get_absolute_url(),
-    "author": lambda: first_published("articles.Article").byline[0].get_absolute_url(),
-    "quote": lambda: first_published("feed.Quote").get_absolute_url(),
-    "video": lambda: first_published("feed.Video").get_absolute_url(),
-    NOT_FOUND: lambda: "/no-such-page/",
-    "admin-login": lambda: reverse("admin:login"),
-}
+    reader = pages.demo_paths()
+    return {
+        **{name: reader[name] for name in PAGE_TYPES if name in reader},
+        NOT_FOUND: "/no-such-page/",
+        ADMIN_LOGIN: reverse("admin:login"),
+    }
 
 
 def main():
@@ -39,7 +34,7 @@ def main():
     import django
 
     django.setup()
-    print(json.dumps({name: find() for name, find in PAGE_TYPES.items()}))
+    print(json.dumps(paths()))
 
 
 if __name__ == "__main__":
