@@ -27,7 +27,7 @@ from tests.factories import (
     SectionFactory,
     VideoFactory,
 )
-from tests.pages import rendered_templates
+from tests.newsroom_data import rendered_templates
 
 TEMPLATES = Path(settings.BASE_DIR) / "templates"
 # The admin's templates follow Django's admin, not these rules.
