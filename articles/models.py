@@ -17,6 +17,7 @@ from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 
 from newsroom import pagecache
+from newsroom.images import CleanImageField
 from newsroom.paths import slug_path
 from newsroom.sanitize import sanitize_html
 
@@ -301,7 +302,7 @@ class PhotoQuerySet(models.QuerySet):
 class Photo(models.Model):
     """A picture with the words that must travel with it: alt text, caption and credit."""
 
-    image = models.ImageField(
+    image = CleanImageField(
         upload_to="photos/%Y/%m/",
         width_field="width",
         height_field="height",

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 
+from newsroom.images import CleanImageField
 from newsroom.paths import slug_path
 
 
@@ -21,7 +22,7 @@ class Author(models.Model):
     bio = models.TextField(
         blank=True, help_text="Shown in full on the author page, shortened on cards."
     )
-    avatar = models.ImageField(upload_to="avatars/%Y/%m/", blank=True)
+    avatar = CleanImageField(upload_to="avatars/%Y/%m/", blank=True)
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         null=True,

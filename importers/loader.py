@@ -14,6 +14,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.files.storage import default_storage
 from django.db import transaction
@@ -156,7 +157,13 @@ class Loader:
             self.report.copied_media.append({"url": url, "file": str(local), "would_copy": True})
             return True
         with local.open("rb") as handle:
-            field_file.save(local.name, File(handle), save=False)
+            try:
+                # The field stores a clean copy: upright, without location or camera data.
+                field_file.save(local.name, File(handle), save=False)
+            except ValidationError as error:
+                # One bad file must not stop the import: the item keeps its source URL.
+                self.report.note(label, url, local.name, f"Not copied: {' '.join(error.messages)}")
+                return False
         self.saved_files.append(field_file.name)
         self.report.copied_media.append({"url": url, "file": str(local), "stored_as": label})
         return True

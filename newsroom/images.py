@@ -1,11 +1,15 @@
 """
-Checks and clean-up for uploaded pictures (photos and author avatars).
+Checks and clean-up for stored pictures (photos and author avatars).
 
-Every upload is opened with Pillow and refused unless it is a real JPEG, PNG, WebP or
+Every picture is opened with Pillow and refused unless it is a real JPEG, PNG, WebP or
 GIF within the size and pixel limits; pictures that declare enormous dimensions
 (decompression bombs, which would exhaust memory when decoded) get a clear message.
 The stored copy is turned upright from its EXIF orientation and written without EXIF,
 GPS, XMP or comments: a photographer's location must never reach the public site.
+
+The rule lives in the model field (CleanImageField): whatever stores a picture — the
+admin, an importer, the shell — stores the clean copy. The admin's form field checks
+the upload first, so a bad file is a form error rather than a failed save.
 """
 
 import io
@@ -17,6 +21,7 @@ from django.contrib.admin.widgets import AdminFileWidget
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import models
+from django.db.models.fields.files import ImageFieldFile
 from django.template.defaultfilters import filesizeformat
 from PIL import Image, ImageOps
 
@@ -96,11 +101,8 @@ def _without_metadata(image, image_format):
     return buffer.getvalue()
 
 
-def clean_uploaded_image(upload):
-    """
-    Validate an uploaded picture and return a copy safe to store: upright, without
-    EXIF/GPS metadata, named with the extension of its real format.
-    """
+def check_image(upload):
+    """Refuse what is not a picture we store (ValidationError); its Pillow format name."""
     if upload.size > MAX_UPLOAD_BYTES:
         raise ValidationError(
             "This file is %(size)s; pictures may be at most %(limit)s.",
@@ -110,24 +112,49 @@ def clean_uploaded_image(upload):
                 "limit": filesizeformat(MAX_UPLOAD_BYTES),
             },
         )
-    image_format = _inspect(upload)
+    return _inspect(upload)
+
+
+def clean_image(upload, name=None):
+    """
+    Check a picture and return a copy safe to store: upright, without EXIF/GPS/XMP
+    metadata, named after `name` (or the upload's name) with the extension of its real
+    format. Raises ValidationError for what check_image refuses.
+    """
+    image_format = check_image(upload)
     upload.seek(0)
     with Image.open(upload) as image:
         image.load()
         data = _without_metadata(image, image_format)
-    name = f"{Path(upload.name).stem or 'photo'}.{ALLOWED_FORMATS[image_format]}"
-    return ContentFile(data, name=name)
+    stem = Path(name or upload.name or "").stem or "photo"
+    return ContentFile(data, name=f"{stem}.{ALLOWED_FORMATS[image_format]}")
+
+
+class CleanImageFieldFile(ImageFieldFile):
+    def save(self, name, content, save=True):
+        # Every way of storing a picture ends here: a form's upload (through the field's
+        # pre_save), an importer's copy, `photo.image.save()` in the shell.
+        cleaned = clean_image(content, name)
+        super().save(cleaned.name, cleaned, save)
+
+
+class CleanImageField(models.ImageField):
+    """An ImageField that stores only checked pictures, without location or camera data."""
+
+    attr_class = CleanImageFieldFile
 
 
 class SafeImageField(forms.ImageField):
-    """An image form field that stores only checked, metadata-free pictures."""
+    """An image form field that refuses, as a form error, what CleanImageField would."""
 
     def to_python(self, data):
         # Skip forms.ImageField.to_python: it reports decompression bombs as "not an image".
         upload = forms.FileField.to_python(self, data)
         if upload is None:
             return None
-        return clean_uploaded_image(upload)
+        check_image(upload)
+        upload.seek(0)
+        return upload
 
 
 # For ModelAdmin.formfield_overrides: every image upload in the admin goes through the checks.

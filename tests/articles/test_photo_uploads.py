@@ -12,24 +12,11 @@ from PIL import Image
 from articles.models import Photo
 from authors.models import Author
 from newsroom import images
+from tests.images import jpeg_with_gps, metadata_of
 
 pytestmark = pytest.mark.django_db
 
 ADD_URL = reverse("admin:articles_photo_add")
-GPS_IFD = 0x8825
-ORIENTATION = 0x0112
-
-
-def jpeg_with_gps(size=(60, 30)):
-    """A JPEG as a phone makes it: GPS position, camera model, rotated by an EXIF tag."""
-    image = Image.new("RGB", size, (200, 30, 30))
-    exif = image.getexif()
-    exif[0x0110] = "Newsroom Phone 12"
-    exif[ORIENTATION] = 6  # rotate 90° clockwise to display
-    exif.get_ifd(GPS_IFD).update({1: "N", 2: (50.0, 27.0, 1.5), 3: "E", 4: (30.0, 31.0, 2.0)})
-    buffer = io.BytesIO()
-    image.save(buffer, "JPEG", exif=exif)
-    return SimpleUploadedFile("from-the-scene.jpg", buffer.getvalue(), content_type="image/jpeg")
 
 
 def png_declaring(width, height):
@@ -134,3 +121,29 @@ def test_author_avatars_are_cleaned_too(editor_client):
     author = Author.objects.get(slug="ana-lopes")
     with author.avatar.open("rb") as stored, Image.open(stored) as image:
         assert dict(image.getexif()) == {}
+
+
+# Outside the admin: the rule is the model field's -------------------------------------
+
+
+def test_a_picture_saved_from_the_shell_loses_its_location():
+    photo = Photo(alt_text="Flood barrier", agency="Newsroom")
+    photo.image.save("barrier.jpg", jpeg_with_gps(size=(60, 30)), save=True)
+    size, exif, info = metadata_of(Photo.objects.get().image)
+    assert exif == {} and "exif" not in info
+    assert size == (30, 60), "turned upright first"
+
+
+def test_an_avatar_saved_from_the_shell_loses_its_location():
+    author = Author.objects.create(name="Ana Lopes", slug="ana-lopes")
+    author.avatar.save("ana.jpg", jpeg_with_gps())
+    assert metadata_of(Author.objects.get().avatar)[1] == {}
+
+
+def test_a_file_that_is_not_a_picture_cannot_be_stored_from_the_shell():
+    from django.core.exceptions import ValidationError
+    from django.core.files.base import ContentFile
+
+    photo = Photo(alt_text="Not a picture", agency="Newsroom")
+    with pytest.raises(ValidationError):
+        photo.image.save("notes.jpg", ContentFile(b"%PDF-1.4 not a picture"))

@@ -10,6 +10,7 @@ from articles.models import Article, Photo, Section, Status
 from authors.models import Author
 from importers.models import ImportedItem
 from redirects.models import Redirect
+from tests.images import jpeg_with_gps, metadata_of
 
 from .conftest import changed, counts
 from .samples import wxr
@@ -227,3 +228,29 @@ def test_imported_articles_render(run_import, export_file, client):
     for article in live:
         response = client.get(reverse("articles:detail", kwargs={"slug": article.slug}))
         assert response.status_code == 200, article.slug
+
+
+def test_media_dir_pictures_are_stored_without_location(run_import, export_file, tmp_path):
+    uploads = tmp_path / "uploads" / "2024" / "03"
+    uploads.mkdir(parents=True)
+    (uploads / "ferry.jpg").write_bytes(jpeg_with_gps(size=(640, 360)).read())
+    run_import("import_wordpress", export_file(), "--media-dir", str(tmp_path / "uploads"))
+    photo = Article.objects.get(slug="ferry-strike-ends").hero_photo
+    size, exif, info = metadata_of(photo.image)
+    assert exif == {} and "exif" not in info
+    assert size == (360, 640) == (photo.width, photo.height), "turned upright first"
+
+
+def test_a_media_file_that_is_not_a_picture_is_reported_not_fatal(
+    run_import, export_file, tmp_path
+):
+    uploads = tmp_path / "uploads" / "2024" / "03"
+    uploads.mkdir(parents=True)
+    (uploads / "ferry.jpg").write_bytes(b"<html>not a picture</html>")
+    _, report = run_import(
+        "import_wordpress", export_file(), "--media-dir", str(tmp_path / "uploads")
+    )
+    photo = Article.objects.get(slug="ferry-strike-ends").hero_photo
+    assert not photo.image
+    assert photo.source_url.endswith("/ferry.jpg")
+    assert any("Not copied" in note["note"] for note in report["notes"])
