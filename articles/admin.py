@@ -296,6 +296,9 @@ class SectionAdmin(admin.ModelAdmin):
 
 @admin.register(Photo)
 class PhotoAdmin(VersionAdmin):
+    """Photos, with who may change which (Photo.is_editable_by) enforced on every view:
+    the form, deleting, the history's restore and the recovery of deleted photos."""
+
     formfield_overrides = {**URL_FIELD_OVERRIDES, **IMAGE_FIELD_OVERRIDES}
     list_display = ["preview", "alt_text", "credit", "dimensions", "created_at"]
     list_display_links = ["preview", "alt_text"]
@@ -309,6 +312,38 @@ class PhotoAdmin(VersionAdmin):
         ("Cropping", {"classes": ["collapse"], "fields": ["focal_x", "focal_y", "dimensions"]}),
         ("Advanced", {"classes": ["collapse"], "fields": ["source_url"]}),
     ]
+
+    def has_change_permission(self, request, obj=None):
+        if not super().has_change_permission(request, obj):
+            return False
+        return obj is None or obj.is_editable_by(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        if not super().has_delete_permission(request, obj):
+            return False
+        return obj is None or obj.is_editable_by(request.user)
+
+    def save_model(self, request, obj, form, change):
+        if not change and obj.uploaded_by_id is None:
+            obj.uploaded_by = request.user
+        super().save_model(request, obj, form, change)
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        # Reversion checks permissions on the old copy; check the photo as it is now.
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None or not self.has_change_permission(request, obj):
+            raise PermissionDenied
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def recoverlist_view(self, request, extra_context=None):
+        if not request.user.has_perm("articles.change_any_photo"):
+            raise PermissionDenied
+        return super().recoverlist_view(request, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        if not request.user.has_perm("articles.change_any_photo"):
+            raise PermissionDenied
+        return super().recover_view(request, version_id, extra_context)
 
     @admin.display(description="Photo")
     def preview(self, obj):

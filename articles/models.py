@@ -333,6 +333,15 @@ class Photo(models.Model):
         default=0.5, help_text="Vertical focal point, 0 (top) to 1 (bottom), kept when cropping."
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Contributors may change only the photos they uploaded, until published.",
+    )
     # The WebP copies for `srcset`, made once (see articles.renditions). Kept on the photo
     # so a page lists pictures with the query that finds them: a table of renditions cost
     # a query and a model instance per width and crop on every list.
@@ -348,6 +357,12 @@ class Photo(models.Model):
                 name="photo_focal_point_in_frame",
             ),
         ]
+        permissions = [
+            (
+                "change_any_photo",
+                "Can change and delete any photo, including those published items show",
+            ),
+        ]
 
     def __str__(self):
         return self.alt_text[:80]
@@ -356,6 +371,28 @@ class Photo(models.Model):
         super().clean()
         if not self.image and not self.source_url:
             raise ValidationError({"image": "Upload a picture."})
+
+    def is_published_with(self):
+        """True when a published item (live or scheduled) shows the photo: changing it
+        changes what readers see. Asks every model that points at photos and publishes."""
+        for relation in self._meta.related_objects:
+            related = relation.related_model
+            if relation.one_to_many and issubclass(related, Publishable):
+                shown = {relation.field.name: self, "status": Status.PUBLISHED}
+                if related._default_manager.filter(**shown).exists():
+                    return True
+        return False
+
+    def is_editable_by(self, user):
+        """Editors change any photo; contributors only their own, while nothing published
+        shows it."""
+        if user.has_perm("articles.change_any_photo"):
+            return True
+        return (
+            self.uploaded_by_id is not None
+            and self.uploaded_by_id == user.pk
+            and not self.is_published_with()
+        )
 
     @property
     def credit(self):
