@@ -5,6 +5,7 @@ import uuid
 from datetime import timedelta
 from typing import NamedTuple
 
+import reversion
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
@@ -655,6 +656,13 @@ class Correction(models.Model):
     def __str__(self):
         return f"{self.get_kind_display()}: {self.note[:60]}"
 
+
+# History (django-reversion, shown in the admin): an article's versions carry its byline,
+# which restoring a version brings back. Corrections are a public record: they are kept
+# out of the article's versions, so restoring an older version never deletes one.
+reversion.register(ArticleAuthor)
+reversion.register(Correction)
+reversion.register(Article, follow=["credits"])
 
 PREVIEW_LIFETIMES = [
     (1, "1 hour"),

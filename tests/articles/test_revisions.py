@@ -1,13 +1,16 @@
 """History: every admin save keeps a version that can be looked at and restored."""
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from reversion.models import Version
 
 from articles.models import Article, Photo
 from authors.models import Author
 from feed.models import Quote, Video
-from tests.admin_data import article_form_data
+from tests.admin_data import article_form_data, publish_time_fields
 from tests.factories import AuthorFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db
@@ -112,3 +115,41 @@ def test_every_editorial_model_keeps_history(model):
     import reversion
 
     assert reversion.is_registered(model)
+
+
+def test_restoring_an_older_version_keeps_later_corrections_and_addresses(editor_client, client):
+    section, author = SectionFactory(), AuthorFactory()
+    editor_client.post(
+        reverse("admin:articles_article_add"),
+        article_form_data(section=section, authors=[author], slug="dam-breach", status="published")
+        | publish_time_fields(timezone.now() - timedelta(hours=1)),
+    )
+    article = Article.objects.get()
+    change = reverse("admin:articles_article_change", args=[article.pk])
+    editor_client.post(change, article_form_data(article, slug="dam-holds"))
+    editor_client.post(
+        change,
+        article_form_data(article, slug="dam-holds")
+        | {
+            "corrections-TOTAL_FORMS": "1",
+            "corrections-0-kind": "correction",
+            "corrections-0-note": "An earlier version said the dam had failed.",
+            "corrections-0-noted_at_0": timezone.localtime().strftime("%Y-%m-%d"),
+            "corrections-0-noted_at_1": timezone.localtime().strftime("%H:%M:%S"),
+        },
+    )
+    assert article.corrections.count() == 1
+    first = Version.objects.get_for_object(article).last()
+    assert first.field_dict["slug"] == "dam-breach"
+
+    revision = reverse("admin:articles_article_revision", args=[article.pk, first.pk])
+    assert editor_client.get(revision).status_code == 200
+    article.refresh_from_db()
+    response = editor_client.post(revision, article_form_data(article, slug="dam-breach"))
+    assert response.status_code == 302
+
+    page = client.get("/articles/dam-breach/")
+    assert page.status_code == 200
+    assert "An earlier version said the dam had failed." in page.text
+    assert client.get("/articles/dam-holds/")["Location"] == "/articles/dam-breach/"
+    assert article.byline == [author]
