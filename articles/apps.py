@@ -6,6 +6,7 @@ class ArticlesConfig(AppConfig):
 
     def ready(self):
         from newsroom import kinds
+        from newsroom.sanitize import keep_text_xml_safe
         from redirects import tracking
 
         from . import caching, signals, structured_data  # noqa: F401 - they register
@@ -24,6 +25,7 @@ class ArticlesConfig(AppConfig):
                 list_fields=("status", "published_at", "section_id", "is_featured"),
             )
         )
+        keep_text_xml_safe(*self.get_models())
         tracking.track(article)
         tracking.track(self.get_model("Section"))
         caching.register()

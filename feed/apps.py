@@ -7,6 +7,7 @@ class FeedConfig(AppConfig):
 
     def ready(self):
         from newsroom import kinds
+        from newsroom.sanitize import keep_text_xml_safe
         from redirects import tracking
 
         from . import caching, structured_data  # noqa: F401 - registers its builders
@@ -34,6 +35,7 @@ class FeedConfig(AppConfig):
                 feed_entry=VideoEntry,
             )
         )
+        keep_text_xml_safe(*self.get_models())
         tracking.track(self.get_model("Quote"))
         tracking.track(self.get_model("Video"))
         caching.register()

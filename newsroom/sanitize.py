@@ -6,9 +6,12 @@ tables, figures with images); everything else, and every attribute that can carr
 script, is removed by nh3 (the Rust `ammonia` sanitiser).
 """
 
+import re
 from urllib.parse import urlsplit
 
 import nh3
+from django.db import models
+from django.db.models.signals import pre_save
 
 ALLOWED_TAGS = {
     "p", "br", "hr", "h2", "h3", "h4", "strong", "b", "em", "i", "u", "s", "sub", "sup",
@@ -70,3 +73,34 @@ def web_address(url):
     url = (url or "").strip()
     parts = urlsplit(url)
     return url if parts.scheme.lower() in WEB_SCHEMES and parts.netloc else ""
+
+
+# What XML 1.0 cannot carry: C0 controls but tab, newline and return, lone surrogates,
+# U+FFFE and U+FFFF. Text pasted from PDFs and spreadsheets brings them (a vertical tab
+# in a headline), and a feed or sitemap holding one is not XML at all.
+XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(value):
+    """`value` without the characters XML cannot carry."""
+    return XML_ILLEGAL.sub("", value) if isinstance(value, str) else value
+
+
+def _strip_illegal_characters(sender, instance, **kwargs):
+    for field in instance._meta.concrete_fields:
+        if isinstance(field, models.CharField | models.TextField):
+            value = getattr(instance, field.attname)
+            if isinstance(value, str) and XML_ILLEGAL.search(value):
+                setattr(instance, field.attname, xml_text(value))
+
+
+def keep_text_xml_safe(*models_):
+    """Strip what XML cannot carry from every text field of `models_` on every save
+    (admin, importer, shell), so feeds, sitemaps and pages can always carry their text."""
+    for model in models_:
+        pre_save.connect(
+            _strip_illegal_characters,
+            sender=model,
+            dispatch_uid=f"xml-safe:{model._meta.label_lower}",
+            weak=False,
+        )

@@ -10,6 +10,7 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
 from . import kinds
+from .sanitize import xml_text
 
 MEDIA_NS = "http://search.yahoo.com/mrss/"
 DC_NS = "http://purl.org/dc/elements/1.1/"
@@ -23,7 +24,28 @@ def absolutize_urls(html, base_url):
     return ROOT_RELATIVE_URL.sub(lambda m: f'{m.group(1)}{base_url}{m.group(2)}"', html)
 
 
-class NewsRssFeed(Rss201rev2Feed):
+def _xml_safe(value):
+    if isinstance(value, str):
+        return xml_text(value)
+    if isinstance(value, list | tuple):
+        return type(value)(_xml_safe(part) for part in value)
+    if isinstance(value, dict):
+        return {key: _xml_safe(part) for key, part in value.items()}
+    return value
+
+
+class XmlSafeFeed:
+    """Drops from a feed's text what XML cannot carry, whatever the database holds:
+    Django's XML writer refuses such a character, and the whole feed with it."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*_xml_safe(args), **_xml_safe(kwargs))
+
+    def add_item(self, *args, **kwargs):
+        super().add_item(*_xml_safe(args), **_xml_safe(kwargs))
+
+
+class NewsRssFeed(XmlSafeFeed, Rss201rev2Feed):
     def rss_attributes(self):
         return {
             **super().rss_attributes(),
@@ -41,7 +63,7 @@ class NewsRssFeed(Rss201rev2Feed):
         add_media_content(handler, item.get("image"))
 
 
-class NewsAtomFeed(Atom1Feed):
+class NewsAtomFeed(XmlSafeFeed, Atom1Feed):
     def root_attributes(self):
         return {**super().root_attributes(), "xmlns:media": MEDIA_NS}
 

@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from articles.models import Article
 from tests.factories import (
     ArticleFactory,
     AuthorFactory,
@@ -156,3 +157,43 @@ def test_feed_query_count_does_not_grow_with_items(client, django_assert_num_que
         with django_assert_num_queries(3):
             feed = feedparser.parse(client.get(reverse("articles:feed-rss")).content)
         assert len(feed.entries) >= count
+
+
+CONTROL = "Flood\x0b warning\x1b lifted"
+
+
+@pytest.fixture
+def tagged_story():
+    article = ArticleFactory(
+        headline="Flood warning lifted", slug="flood-warning", authors=[AuthorFactory()]
+    )
+    article.tags.add("climate")
+    return article
+
+
+def test_control_characters_are_dropped_when_saved(tagged_story):
+    tagged_story.headline = CONTROL
+    tagged_story.save()
+    tagged_story.refresh_from_db()
+    assert tagged_story.headline == "Flood warning lifted"
+
+
+def test_feeds_and_the_news_sitemap_carry_text_xml_cannot(client, tagged_story):
+    """A row written past save() (a bulk update, a raw import) still gives well-formed XML."""
+    from defusedxml import ElementTree
+
+    from tests import pages
+
+    Article.objects.filter(pk=tagged_story.pk).update(headline=CONTROL, standfirst=CONTROL)
+    Section = type(tagged_story.section)
+    Section.objects.filter(pk=tagged_story.section_id).update(name="World\x0c")
+    objects = {
+        "section": tagged_story.section,
+        "author": tagged_story.byline[0],
+        "tag": tagged_story.tags.get(),
+    }
+    for page in [*pages.pages(pages.FEED), pages.PAGES["news-sitemap"]]:
+        response = client.get(pages.url(page, objects))
+        assert response.status_code == 200, page.name
+        root = ElementTree.fromstring(response.content)
+        assert "Flood warning lifted" in ElementTree.tostring(root, encoding="unicode"), page.name
