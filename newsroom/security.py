@@ -1,4 +1,5 @@
-"""Security helpers shared by settings: how to tell clients apart behind proxies."""
+"""Security helpers shared by settings: how to tell clients apart behind proxies, and
+what a successful login forgives."""
 
 from django.conf import settings
 
@@ -19,3 +20,14 @@ def client_ip(request):
     if len(forwarded) < count:
         return remote_addr
     return forwarded[-count]
+
+
+def forgive_own_failures(sender, request, user, **kwargs):
+    """After a successful login, forget the failed attempts at that username only.
+
+    django-axes' own reset would also clear the failures counted against the address,
+    among them guesses at other people's passwords made from it.
+    """
+    from axes.models import AccessAttempt
+
+    AccessAttempt.objects.filter(username=user.get_username()).delete()

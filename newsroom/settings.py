@@ -365,17 +365,19 @@ BENCHMARK_VIEWS = env_bool("BENCHMARK_VIEWS", False)
 # the benchmark's yardstick (it must cost what a plain Django view costs).
 PAGE_CACHE_EXCLUDED_PREFIXES = (f"/{ADMIN_PATH}", "/preview/", "/bench/", STATIC_URL, MEDIA_URL)
 # django-axes: after AXES_FAILURE_LIMIT failed logins from one address, that address is
-# locked out for AXES_COOLOFF_MINUTES (HTTP 429), whichever usernames it tried; a
-# successful login resets the count.
+# locked out for AXES_COOLOFF_MINUTES (HTTP 429), whichever usernames it tried; after as
+# many failures for one username, from anywhere, so is that username. A successful login
+# clears only its own username's failures (newsroom.security), so logging in as yourself
+# between guesses at someone else's password does not reset the address's count.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
-AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
 AXES_CLIENT_IP_CALLABLE = "newsroom.security.client_ip"
-AXES_RESET_ON_SUCCESS = True
+AXES_RESET_ON_SUCCESS = False
 AXES_VERBOSE = False
 
 NEWSROOM_SITE_NAME = os.environ.get("SITE_NAME", "The Newsroom")

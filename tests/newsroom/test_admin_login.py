@@ -75,11 +75,30 @@ def test_a_good_login_resets_the_failure_count(client, editor):
     assert log_in(client, PASSWORD).status_code == 302
 
 
-def test_other_addresses_are_not_locked_out(client, editor):
+def test_other_people_elsewhere_are_not_locked_out(client, editor):
+    get_user_model().objects.create_user("desk", password=PASSWORD, is_staff=True)
     for _ in range(5):
         log_in(client, "wrong")
     other = client.__class__(REMOTE_ADDR="203.0.113.9")
-    assert log_in(other, PASSWORD).status_code == 302
+    assert log_in(other, PASSWORD, username="desk").status_code == 302
+
+
+def test_logging_in_as_yourself_between_guesses_does_not_reset_the_count(client, editor):
+    get_user_model().objects.create_user("contributor", password="own-passphrase", is_staff=True)
+    for _ in range(4):
+        log_in(client, "guess")
+    assert log_in(client, "own-passphrase", username="contributor").status_code == 302
+    client.logout()
+    assert log_in(client, "guess").status_code == 429
+    assert log_in(client, PASSWORD).status_code == 429, "the address is locked"
+
+
+def test_a_username_is_locked_out_from_every_address(client, editor):
+    for number in range(5):
+        attacker = client.__class__(REMOTE_ADDR=f"198.51.100.{number + 1}")
+        log_in(attacker, "guess")
+    elsewhere = client.__class__(REMOTE_ADDR="203.0.113.9")
+    assert log_in(elsewhere, PASSWORD).status_code == 429
 
 
 def test_admin_session_ends_with_the_browser_and_after_a_while(client, editor, settings):
