@@ -40,6 +40,13 @@ class Quote(Publishable):
     def get_absolute_url(self):
         return slug_path("feed:quote", self.slug)
 
+    @property
+    def story(self):
+        """The article behind the quote, while readers may see it (a draft's headline and
+        address are not theirs to read)."""
+        article = self.source_article
+        return article if article is not None and article.is_live else None
+
 
 class Video(Publishable):
     title = models.CharField(max_length=300)

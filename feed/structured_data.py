@@ -46,6 +46,6 @@ def quotation(request, quote):
     }
     if web_address(quote.source_url):
         data["isBasedOn"] = web_address(quote.source_url)
-    elif quote.source_article_id:
-        data["isBasedOn"] = absolute(request, quote.source_article.get_absolute_url())
+    elif quote.story:
+        data["isBasedOn"] = absolute(request, quote.story.get_absolute_url())
     return data

@@ -3,7 +3,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from tests.factories import PhotoFactory, QuoteFactory, VideoFactory
+from tests.factories import ArticleFactory, PhotoFactory, QuoteFactory, VideoFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -58,3 +58,20 @@ def test_tag_page_lists_every_kind(client):
     html = client.get(reverse("feed:tag", kwargs={"slug": "floods"})).content.decode()
     assert "feed-item--quote" in html and "feed-item--video" in html
     assert client.get(reverse("feed:tag", kwargs={"slug": "nope"})).status_code == 404
+
+
+def test_a_quote_does_not_reveal_the_draft_it_comes_from(client):
+    draft = ArticleFactory(draft=True, headline="Secret merger talks", slug="secret-merger")
+    quote = QuoteFactory(text="We have nothing to announce", source_article=draft)
+    for url in (quote.get_absolute_url(), reverse("feed:list"), reverse("home")):
+        html = client.get(url).content.decode()
+        assert "Secret merger talks" not in html, url
+        assert "secret-merger" not in html, url
+
+
+def test_a_quote_links_its_published_story(client):
+    story = ArticleFactory(headline="Merger agreed", slug="merger-agreed")
+    quote = QuoteFactory(text="A good day for both companies", source_article=story)
+    html = client.get(quote.get_absolute_url()).content.decode()
+    assert 'href="/articles/merger-agreed/">Merger agreed</a>' in html
+    assert "http://testserver/articles/merger-agreed/" in html, "isBasedOn in the JSON-LD"
