@@ -3,6 +3,7 @@ import math
 import operator
 import uuid
 from datetime import timedelta
+from html import unescape
 from typing import NamedTuple
 
 import reversion
@@ -54,13 +55,18 @@ def reading_time_minutes(html):
     return max(1, math.ceil(words / WORDS_PER_MINUTE))
 
 
-def summary_from_html(html, words=STANDFIRST_WORDS, max_chars=None):
-    """Plain text of the body's opening, cut at a word boundary: a standfirst when none is given."""
-    text = " ".join(strip_tags(html.replace("</p>", "</p> ")).split())
-    text = Truncator(text).words(words, truncate="…")
+def summary(text, words=STANDFIRST_WORDS, max_chars=None):
+    """The opening of plain `text`, cut at a word boundary."""
+    text = Truncator(" ".join(text.split())).words(words, truncate="…")
     if max_chars:
         text = Truncator(text).chars(max_chars, truncate="…")
     return text
+
+
+def summary_from_html(html, words=STANDFIRST_WORDS, max_chars=None):
+    """Plain text of the body's opening, cut at a word boundary: a standfirst when none is given."""
+    # Plain text: "&amp;" in the HTML is "&" in it (templates and feeds escape it again).
+    return summary(unescape(strip_tags(html.replace("</p>", "</p> "))), words, max_chars)
 
 
 class Status(models.TextChoices):
@@ -503,9 +509,12 @@ class Article(Publishable):
         if not self.standfirst.strip() and self.body:
             self.standfirst = summary_from_html(self.body)
             derived.add("standfirst")
-        if not self.seo_description.strip() and (self.standfirst or self.body):
-            source = self.standfirst or self.body
-            self.seo_description = summary_from_html(source, max_chars=160)
+        if not self.seo_description.strip() and (self.standfirst.strip() or self.body):
+            self.seo_description = (
+                summary(self.standfirst, max_chars=160)
+                if self.standfirst.strip()
+                else summary_from_html(self.body, max_chars=160)
+            )
             derived.add("seo_description")
         return derived
 

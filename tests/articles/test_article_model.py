@@ -98,3 +98,14 @@ def test_written_standfirst_is_kept_and_seo_description_follows_it():
     article = ArticleFactory(standfirst="Our summary.", seo_description="")
     assert article.standfirst == "Our summary."
     assert article.seo_description == "Our summary."
+
+
+def test_the_automatic_standfirst_is_plain_text(client):
+    article = ArticleFactory(
+        standfirst="", seo_description="", body="<p>Marks &amp; Spencer &lt;plc&gt; reports.</p>"
+    )
+    assert article.standfirst == "Marks & Spencer <plc> reports."
+    assert article.seo_description == "Marks & Spencer <plc> reports."
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert "Marks &amp; Spencer &lt;plc&gt; reports." in html
+    assert "&amp;amp;" not in html
