@@ -24,7 +24,6 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 
 migrate: $(VENV)/.installed .env
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py createcachetable
 
 seed: migrate
 	$(BIN)/python manage.py seed_demo

@@ -1,4 +1,16 @@
 from django.apps import AppConfig
+from django.core.management import call_command
+from django.db.models.signals import post_migrate
+
+
+def create_cache_tables(sender, using, verbosity=1, **kwargs):
+    """After `migrate`, the database cache tables the settings name (the page cache's
+    versions, by default) exist too: Django's usual steps leave a working site.
+
+    post_migrate comes once for each app with models (this one has none); making a
+    table that exists is one look at the schema.
+    """
+    call_command("createcachetable", database=using, verbosity=max(0, verbosity - 1))
 
 
 class NewsroomConfig(AppConfig):
@@ -16,6 +28,7 @@ class NewsroomConfig(AppConfig):
         from .security import forgive_own_failures
 
         user_logged_in.connect(forgive_own_failures, dispatch_uid="newsroom.forgive-own-failures")
+        post_migrate.connect(create_cache_tables, dispatch_uid="newsroom.cache-tables")
 
         # Before any URLconf is read: every app's tag addresses use it.
         register_converter(UnicodeSlugConverter, "uslug")

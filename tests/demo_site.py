@@ -129,8 +129,6 @@ class DemoSite:
 
     def migrate(self):
         self.manage("migrate", "--noinput", "-v0")
-        # Database cache tables, if the settings name any, as `make migrate` makes them.
-        self.manage("createcachetable")
 
     def seed(self, scale=None, show_progress=False):
         scale_args = ["--scale", str(scale)] if scale else []
