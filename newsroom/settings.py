@@ -14,52 +14,9 @@ import dj_database_url
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+from newsroom.environment import BASE_DIR, env_bool, env_int, env_list, load_env_file
 
-
-def load_env_file(path):
-    """Fill os.environ from a KEY=VALUE file, without overriding what is already set."""
-    try:
-        lines = Path(path).read_text().splitlines()
-    except (FileNotFoundError, IsADirectoryError):
-        return
-    for line in lines:
-        line = line.strip()
-        if not line or line.startswith("#") or "=" not in line:
-            continue
-        key, _, value = line.partition("=")
-        os.environ.setdefault(key.strip(), value.strip().strip("'\""))
-
-
-load_env_file(os.environ.get("NEWSROOM_ENV_FILE", BASE_DIR / ".env"))
-
-
-def env_bool(name, default=False):
-    """Parse a boolean explicitly: bool("false") would be True."""
-    value = os.environ.get(name)
-    if value is None or value.strip() == "":
-        return default
-    value = value.strip().lower()
-    if value in {"1", "true", "yes", "on"}:
-        return True
-    if value in {"0", "false", "no", "off"}:
-        return False
-    raise ImproperlyConfigured(f"{name} must be true or false, not {value!r}.")
-
-
-def env_int(name, default):
-    value = os.environ.get(name, "").strip()
-    if not value:
-        return default
-    try:
-        return int(value)
-    except ValueError:
-        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from None
-
-
-def env_list(name, default=""):
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
-
+load_env_file()
 
 DEBUG = env_bool("DEBUG", False)
 

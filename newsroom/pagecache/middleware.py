@@ -57,7 +57,8 @@ def cacheable_request(request):
 
 
 def page_key(request):
-    raw = f"{release()}|{request.get_host()}{request.get_full_path()}"
+    # The scheme and host are in the page: canonical, OpenGraph and feed addresses.
+    raw = f"{release()}|{request.scheme}://{request.get_host()}{request.get_full_path()}"
     return PAGE_KEY_PREFIX + hashlib.sha256(raw.encode()).hexdigest()
 
 
