@@ -1,4 +1,5 @@
 from django.contrib.sitemaps import Sitemap
+from django.db.models import Max
 
 from .models import Author
 
@@ -9,3 +10,7 @@ class AuthorSitemap(Sitemap):
 
     def lastmod(self, author):
         return author.updated_at
+
+    def get_latest_lastmod(self):
+        # One aggregate rather than loading every author to take the maximum.
+        return Author.objects.aggregate(latest=Max("updated_at"))["latest"]

@@ -1,5 +1,7 @@
 from django.contrib.sitemaps import Sitemap
 
+from articles.sitemaps import latest_change
+
 from .models import Video
 
 
@@ -11,3 +13,6 @@ class VideoSitemap(Sitemap):
 
     def lastmod(self, video):
         return max(video.updated_at, video.published_at)
+
+    def get_latest_lastmod(self):
+        return latest_change(Video.objects.published())
