@@ -8,7 +8,7 @@ from taggit.models import Tag
 from articles.models import Article, Section
 from newsroom import kinds
 from newsroom.pagecache import cached_fragment
-from newsroom.search import MAX_QUERY_LENGTH, search
+from newsroom.search import normalized, search
 from newsroom.stream import LatestItems, render_stream
 from newsroom.views import bad_request
 
@@ -48,7 +48,7 @@ def tag_detail(request, slug):
 
 @require_safe
 def search_view(request):
-    query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
+    query = normalized(request.GET.get("q", ""))
     page_number = request.GET.get("page", "1")
     # ASCII digits only: str.isdigit() also accepts "²", which int() refuses.
     if (

@@ -38,6 +38,9 @@ from . import kinds as registry
 from .stream import hydrate
 
 MAX_QUERY_LENGTH = 200
+# Words and phrases a query keeps: each costs an index lookup and a rank, and a hundred
+# repeats of one word took seconds to find nothing more.
+MAX_TERMS = 10
 # Per kind, how many of the newest matches are ranked and counted.
 MATCH_LIMIT = 1000
 # PostgreSQL's text search configuration for the stored vectors and the queries alike.
@@ -69,6 +72,34 @@ class SearchResults:
     @property
     def has_previous(self):
         return self.number > 1
+
+
+def bounded(query):
+    """`query` with each word or phrase once, at most MAX_TERMS of them, and no "or" twice
+    in a row: the same meaning, at a bounded cost."""
+    seen, kept = set(), []
+    for match in QUERY_TOKEN.finditer(query):
+        token = match.group(0)
+        if token.lower() == "or":
+            if kept and kept[-1].lower() != "or":
+                kept.append(token)
+            continue
+        if token.lower() in seen:
+            continue
+        if len(seen) == MAX_TERMS:
+            break
+        seen.add(token.lower())
+        kept.append(token)
+    return " ".join(kept)
+
+
+def normalized(query):
+    """What a reader's query is searched as (and shown as): single spaces, each term once
+    (bounded), at most MAX_QUERY_LENGTH characters, cut between words."""
+    query = bounded(" ".join(query.split()))
+    if len(query) > MAX_QUERY_LENGTH:
+        query = query[: MAX_QUERY_LENGTH + 1].rsplit(" ", 1)[0][:MAX_QUERY_LENGTH]
+    return query
 
 
 def fts5_query(query):
@@ -253,7 +284,7 @@ def _sqlite_search(query, start, stop):
 
 def search(query, page=1, per_page=20):
     """Page `page` of the items matching `query`, best first."""
-    query = " ".join(query.split())[:MAX_QUERY_LENGTH]
+    query = normalized(query)
     start = (page - 1) * per_page
     if connection.vendor == "postgresql":
         rows, counts = _postgres_search(query, start, start + per_page)

@@ -334,3 +334,25 @@ def test_search_finds_nothing_unpublished(client):
         VideoFactory(**{trait: True}, title="Hidden zebra")
     html = client.get(reverse("feed:search"), {"q": "zebra"}).content.decode()
     assert "Nothing found for “zebra”" in html
+
+
+@pytest.mark.parametrize(
+    ("query", "kept"),
+    [
+        ("flood " * 100, "flood"),
+        ("Flood flood FLOOD river", "Flood river"),
+        ('"river bank" "river bank" -dam -dam', '"river bank" -dam'),
+        ("flood or or or river or", "flood or river or"),
+        (
+            " ".join(f"word{number}" for number in range(30)),
+            " ".join(f"word{n}" for n in range(10)),
+        ),
+    ],
+)
+def test_a_query_keeps_each_term_once_and_at_most_ten(query, kept):
+    assert search_module.bounded(query) == kept
+
+
+def test_repeating_a_word_finds_what_the_word_finds():
+    article = make_article("Flood defences hold")
+    assert found("flood " * 60) == found("flood") == [article]
