@@ -124,8 +124,9 @@ if REDIS_URL:
     _redis = {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": REDIS_URL,
-        # Fail fast when Redis is unreachable: pages are then served uncached.
-        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        # Fail fast when Redis is unreachable or stalls: pages are then served uncached,
+        # and a request touches the cache a few times, each at most this long.
+        "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
     }
     CACHES = {
         "default": {**_redis, "KEY_PREFIX": CACHE_KEY_PREFIX},

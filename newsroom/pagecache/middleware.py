@@ -20,6 +20,7 @@ from .versions import (
     is_fresh,
     pages_cache,
     release,
+    retry_unwritten,
 )
 
 logger = logging.getLogger(__name__)
@@ -91,6 +92,7 @@ class PageCacheMiddleware:
         ):
             return self.get_response(request)
         try:
+            retry_unwritten()
             epoch = current_epoch()
         except Exception:
             # The cache server is down: serve the page uncached rather than fail.

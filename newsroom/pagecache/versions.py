@@ -6,6 +6,7 @@ bumped on every change, keeps the common case to one lookup.
 
 import functools
 import hashlib
+import logging
 import time
 import uuid
 from pathlib import Path
@@ -15,6 +16,8 @@ from django.core.cache import caches
 from django.db import transaction
 
 from .purge import purge_urls
+
+logger = logging.getLogger(__name__)
 
 EPOCH = "epoch"
 EVERYTHING = "everything"
@@ -38,10 +41,38 @@ def invalidate(tags, *, changed_items=()):
     items = list(changed_items) if settings.CACHE_PURGE_HOOK else []
 
     def apply():
-        bump(tags)
+        bump_or_retry_later(tags)
         purge_urls(items)
 
     transaction.on_commit(apply)
+
+
+# Tags whose bump this process could not write (the cache server was away), retried
+# before the next request it serves looks anything up.
+_unwritten = set()
+
+
+def bump_or_retry_later(tags):
+    """Bump `tags`; if the cache is away, keep them for retry_unwritten().
+
+    The edit has committed: an editor's save must not fail because the cache did, and
+    the pages it changed must not be served until their timeout once the cache is back.
+    """
+    try:
+        bump(_unwritten | set(tags))
+    except Exception:
+        _unwritten.update(tags)
+        logger.warning(
+            "Page cache unavailable; %d changes will be retried", len(tags), exc_info=True
+        )
+    else:
+        _unwritten.clear()
+
+
+def retry_unwritten():
+    """Write the bumps a stalled cache refused, if any (no work when there are none)."""
+    if _unwritten:
+        bump_or_retry_later(set())
 
 
 def object_tag(model, pk):

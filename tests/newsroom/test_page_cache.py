@@ -211,6 +211,25 @@ def test_pages_are_served_when_the_cache_server_is_down(client, settings, story)
     assert "Bridge reopens" in response.text
 
 
+def test_an_edit_while_the_cache_is_away_saves_and_reaches_readers_when_it_is_back(
+    client, story, monkeypatch
+):
+    from newsroom.pagecache import versions
+
+    url = story.get_absolute_url()
+    assert "Bridge reopens" in client.get(url).text  # now cached
+    working = versions.bump
+
+    def stalled(tags):
+        raise ConnectionError("the cache server does not answer")
+
+    monkeypatch.setattr(versions, "bump", stalled)
+    story.headline = "Bridge closes again"
+    story.save()  # the admin's save: it must not fail because the cache did
+    monkeypatch.setattr(versions, "bump", working)
+    assert "Bridge closes again" in client.get(url).text
+
+
 def test_sections_added_later_appear_in_every_cached_page(client, story):
     client.get(reverse("home"))
     SectionFactory(name="Sport", slug="sport")
