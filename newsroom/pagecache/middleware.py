@@ -5,8 +5,10 @@ import logging
 import re
 import time
 from dataclasses import dataclass, field
+from importlib import import_module
 
 from django.conf import settings
+from django.contrib.auth import SESSION_KEY
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.text import compress_string
@@ -49,12 +51,30 @@ def accepts_gzip(request):
     return bool(ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
 
 
+def signed_in(request):
+    """True when the request's session cookie names a signed-in session.
+
+    A cookie alone proves nothing: anyone can send `sessionid=x` to skip the cache and
+    have every page rendered. One lookup of the session tells.
+    """
+    key = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
+    if not key:
+        return False
+    store = import_module(settings.SESSION_ENGINE).SessionStore(key)
+    try:
+        return store.get(SESSION_KEY) is not None
+    except Exception:
+        # The session store is away (the database, say): treat the request as an
+        # editor's, left to the middleware below, which answers such outages.
+        return True
+
+
 def cacheable_request(request):
-    if request.method not in ("GET", "HEAD"):
+    if request.method not in ("GET", "HEAD") or "HTTP_AUTHORIZATION" in request.META:
         return False
-    if settings.SESSION_COOKIE_NAME in request.COOKIES or "HTTP_AUTHORIZATION" in request.META:
+    if request.path.startswith(settings.PAGE_CACHE_EXCLUDED_PREFIXES):
         return False
-    return not request.path.startswith(settings.PAGE_CACHE_EXCLUDED_PREFIXES)
+    return not signed_in(request)
 
 
 def page_key(request):

@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -167,6 +168,13 @@ def test_a_cached_page_answers_a_conditional_request_with_304(client, story):
     etag = client.get(story.get_absolute_url())["ETag"]
     response = client.get(story.get_absolute_url(), HTTP_IF_NONE_MATCH=etag)
     assert response.status_code == 304
+
+
+def test_a_made_up_session_cookie_does_not_skip_the_cache(client, story):
+    client.get(story.get_absolute_url())
+    client.cookies[settings.SESSION_COOKIE_NAME] = "made-up-to-skip-the-cache"
+    response = client.get(story.get_absolute_url())
+    assert response.has_header("Age"), "served from the cache"
 
 
 def test_staff_with_a_session_see_fresh_pages(admin_client, story, django_assert_max_num_queries):
