@@ -321,6 +321,11 @@ if ADMIN_PATH == "/":
 BENCHMARK_VIEWS = env_bool("BENCHMARK_VIEWS", False)
 # Never served from the page cache: the admin, previews, files served by other layers, and
 # the benchmark's yardstick (it must cost what a plain Django view costs).
+# The query parameters reader pages read (cursor and partial: "Show More"; kind and tag:
+# the News Feed; q and page: search; p and page_id: old WordPress shortlinks). Others
+# (utm_source, made-up ones) are dropped before an anonymous page is looked up or drawn,
+# so they can neither change it nor make the cache render it again.
+PAGE_CACHE_QUERY_PARAMETERS = ("cursor", "partial", "kind", "tag", "q", "page", "p", "page_id")
 PAGE_CACHE_EXCLUDED_PREFIXES = (f"/{ADMIN_PATH}", "/preview/", "/bench/", STATIC_URL, MEDIA_URL)
 # django-axes: after AXES_FAILURE_LIMIT failed logins from one address, that address is
 # locked out for AXES_COOLOFF_MINUTES (HTTP 429), whichever usernames it tried; after as

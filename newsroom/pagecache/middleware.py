@@ -6,10 +6,11 @@ import re
 import time
 from dataclasses import dataclass, field
 from importlib import import_module
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.text import compress_string
 
@@ -77,9 +78,26 @@ def cacheable_request(request):
     return not signed_in(request)
 
 
+def keep_page_parameters(request):
+    """Drop the query parameters no reader page reads (PAGE_CACHE_QUERY_PARAMETERS), for
+    the view and the cache key alike: `?utm_source=…` or `?x=1` is the same page."""
+    known = settings.PAGE_CACHE_QUERY_PARAMETERS
+    if all(name in known for name in request.GET):
+        return
+    kept = QueryDict(mutable=True)
+    for name in known:
+        if name in request.GET:
+            kept.setlist(name, request.GET.getlist(name))
+    kept._mutable = False
+    # QUERY_STRING stays whole: an imported site's old address may need all of it.
+    request.GET = kept
+
+
 def page_key(request):
-    # The scheme and host are in the page: canonical, OpenGraph and feed addresses.
-    raw = f"{release()}|{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    # The scheme and host are in the page: canonical, OpenGraph and feed addresses. The
+    # parameters in one order, so ?kind=quote&tag=x and ?tag=x&kind=quote are one page.
+    query = urlencode(sorted(request.GET.lists()), doseq=True)
+    raw = f"{release()}|{request.scheme}://{request.get_host()}{request.path}?{query}"
     return PAGE_KEY_PREFIX + hashlib.sha256(raw.encode()).hexdigest()
 
 
@@ -111,6 +129,7 @@ class PageCacheMiddleware:
             settings.PAGE_CACHE_ENABLED or settings.FRAGMENT_CACHE_ENABLED
         ):
             return self.get_response(request)
+        keep_page_parameters(request)
         try:
             retry_unwritten()
             epoch = current_epoch()
