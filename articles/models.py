@@ -21,7 +21,7 @@ from taggit.managers import TaggableManager
 from newsroom import pagecache
 from newsroom.images import CleanImageField
 from newsroom.paths import slug_path
-from newsroom.sanitize import sanitize_html
+from newsroom.sanitize import sanitize_html, web_address
 
 WORDS_PER_MINUTE = 230
 STANDFIRST_WORDS = 40
@@ -412,7 +412,9 @@ class Photo(models.Model):
 
     @property
     def url(self):
-        return self.image.url if self.image else self.source_url
+        """Where the picture is: our stored file, else the http(s) address it was
+        imported from (anything else, "javascript:" say, is no address at all)."""
+        return self.image.url if self.image else web_address(self.source_url)
 
 
 class Article(Publishable):

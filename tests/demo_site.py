@@ -36,6 +36,22 @@ HOST = "127.0.0.1"
 # Only what Python and gunicorn need from the caller's environment: the site's own
 # settings (DATABASE_URL, REDIS_URL, ...) must not leak in from a developer's shell.
 INHERITED = ("PATH", "HOME", "LANG", "LC_ALL", "TMPDIR")
+# Debian's libfaketime (apt-get install faketime), for a site whose clock stands still.
+LIBFAKETIME = Path("/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1")
+
+
+def fixed_clock(moment):
+    """Settings that start every process of the site at `moment` ("2026-12-01 12:00:00",
+    UTC), so what it seeds and shows is the same whatever the day; {} without libfaketime."""
+    if not LIBFAKETIME.exists():
+        return {}
+    return {
+        "LD_PRELOAD": str(LIBFAKETIME),
+        "FAKETIME": f"@{moment}",
+        "TZ": "UTC",
+        # gunicorn's master tells a stuck worker by the monotonic clock: keep it real.
+        "FAKETIME_DONT_FAKE_MONOTONIC": "1",
+    }
 
 
 def free_port():

@@ -33,3 +33,25 @@ def test_alt_text_is_required(jpeg_upload):
     with pytest.raises(ValidationError) as error:
         Photo(image=jpeg_upload()).full_clean()
     assert "alt_text" in error.value.message_dict
+
+
+@pytest.mark.parametrize(
+    ("source_url", "expected"),
+    [
+        ("https://old.example.com/2019/ferry.jpg", "https://old.example.com/2019/ferry.jpg"),
+        ("javascript:alert(document.cookie)", ""),
+        ("//old.example.com/ferry.jpg", ""),
+    ],
+)
+def test_an_imported_photo_left_on_its_old_host_is_shown_from_there_or_not_at_all(
+    client, source_url, expected
+):
+    from tests.factories import ArticleFactory
+
+    photo = Photo.objects.create(alt_text="Ferry at dawn", agency="Newsroom", source_url=source_url)
+    article = ArticleFactory(hero_photo=photo)
+    assert photo.url == expected
+    html = client.get(article.get_absolute_url()).content.decode()
+    if expected:
+        assert f'<meta property="og:image" content="{expected}">' in html
+    assert "http://testserverhttp" not in html and "javascript:" not in html

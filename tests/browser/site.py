@@ -7,7 +7,7 @@ page of each type (see pages.py).
 import contextlib
 import json
 
-from ..demo_site import DemoSite
+from ..demo_site import DemoSite, fixed_clock
 
 
 class ServedSite:
@@ -21,9 +21,14 @@ class ServedSite:
         return self.origin + self.paths[page_type]
 
 
+# The clock every process of the browser tests' site starts at: the demo's times, and so
+# the screenshots, are the same whatever the day the tests run.
+CLOCK = "2026-12-01 12:00:00"
+
+
 @contextlib.contextmanager
 def served_site():
-    with DemoSite() as site:
+    with DemoSite(env=fixed_clock(CLOCK)) as site:
         site.prepare()
         paths = json.loads(site.python("-m", "tests.browser.pages"))
         with site.serve() as server:

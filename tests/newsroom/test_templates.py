@@ -179,7 +179,7 @@ def test_og_image_partial_makes_a_path_on_this_site_absolute():
     request = RequestFactory().get("/")
     rendered = render_to_string(
         "includes/_og_image.html",
-        {"path": "/media/a.jpg", "request": request, "width": 640, "height": 360, "alt": "A"},
+        {"url": "/media/a.jpg", "request": request, "width": 640, "height": 360, "alt": "A"},
     )
     assert '<meta property="og:image" content="http://testserver/media/a.jpg">' in rendered
     assert '<meta property="og:image:width" content="640">' in rendered
@@ -196,8 +196,20 @@ def test_og_image_partial_takes_an_absolute_address_as_it_is():
     assert '<meta property="og:image:alt" content="Logo">' in rendered
 
 
-def test_og_image_partial_draws_nothing_without_an_address():
-    assert render_to_string("includes/_og_image.html", {"path": "", "alt": "A"}).strip() == ""
+def test_og_image_partial_keeps_an_absolute_address_with_a_request_too():
+    rendered = render_to_string(
+        "includes/_og_image.html",
+        {"url": "https://old.example.com/a.jpg", "request": RequestFactory().get("/"), "alt": "A"},
+    )
+    assert '<meta property="og:image" content="https://old.example.com/a.jpg">' in rendered
+
+
+@pytest.mark.parametrize("url", ["", "javascript:alert(1)", "data:image/png;base64,AAAA"])
+def test_og_image_partial_draws_nothing_without_a_web_address(url):
+    rendered = render_to_string(
+        "includes/_og_image.html", {"url": url, "request": RequestFactory().get("/"), "alt": "A"}
+    )
+    assert rendered.strip() == ""
 
 
 def test_feed_links_partial_names_both_feeds_or_only_rss():
