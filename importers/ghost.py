@@ -65,12 +65,41 @@ def read_json(file):
     return document.get("meta") or {}, document["data"]
 
 
+# The text columns of the tables read, as Ghost writes them (text or null).
+TEXT_COLUMNS = {
+    "posts": ("id", "title", "slug", "html", "lexical", "mobiledoc", "custom_excerpt",
+              "feature_image", "status", "visibility", "type", "meta_title", "meta_description"),
+    "users": ("id", "name", "slug", "bio", "website", "twitter", "profile_image"),
+    "tags": ("id", "name", "slug"),
+}  # fmt: skip
+
+
+def check_types(data):
+    """TypeError naming the first row whose text column holds something else (a number,
+    a list): such a file was not written by Ghost, and would be imported as nonsense."""
+    for table, columns in TEXT_COLUMNS.items():
+        rows = data.get(table) or []
+        if not isinstance(rows, list):
+            raise TypeError(f"“{table}” should be a list of rows, not {type(rows).__name__}")
+        for row in rows:
+            if not isinstance(row, dict):
+                raise TypeError(f"a row of “{table}” is {type(row).__name__}, not an object")
+            for column in columns:
+                value = row.get(column)
+                if value is not None and not isinstance(value, str):
+                    raise TypeError(
+                        f"{table} {row.get('id')!r}: “{column}” should be text, "
+                        f"not {type(value).__name__}"
+                    )
+
+
 class GhostReader:
     def __init__(self, file):
         self.file = file
 
     def read(self):
         meta, data = read_json(self.file)
+        check_types(data)
         export = Export(source="ghost")
         report = self.report = export.report
         report.policies.append(

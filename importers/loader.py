@@ -21,11 +21,12 @@ from django.db import transaction
 from django.utils.text import slugify
 from taggit.models import Tag
 
-from articles.models import Article, ArticleAuthor, Photo, Section
+from articles.models import Article, ArticleAuthor, Photo, Section, Status
 from authors.models import Author
 from redirects import models as redirects
 from redirects.models import Redirect
 
+from .errors import ImportFileError
 from .models import ImportedItem
 from .report import IMPORTED, UNCHANGED, UPDATED
 
@@ -345,6 +346,10 @@ class Loader:
             if author is not None and author not in authors:
                 authors.append(author)
         tags = sorted({name[:TAG_NAME_LENGTH] for name in record.tags})
+        if values["status"] == Status.PUBLISHED and values["published_at"] is None:
+            # Published with no date would be live for no reader and reported as fine.
+            values["status"] = Status.DRAFT
+            record.notes.append("Its publication date could not be read: imported as a draft.")
         note = " ".join(record.notes)
         report_notes = list(record.notes)
 
@@ -409,7 +414,15 @@ def run_import(
     everything back, copied media files included. A dry run does all the work and then
     rolls back, so its report says exactly what a real run would do.
     """
-    export = reader.read()
+    try:
+        export = reader.read()
+    except (AttributeError, KeyError, TypeError, ValueError) as error:
+        # A field of another type than the format's (a number for a title, a string for
+        # a list): the file is not what it claims to be, which the operator is told.
+        raise ImportFileError(
+            f"it has a field of an unexpected type or shape ({type(error).__name__}: {error}); "
+            "nothing was imported."
+        ) from error
     if source:
         export.source = source
     loader = Loader(export, media_dir=media_dir, dry_run=dry_run, default_section=default_section)

@@ -146,3 +146,36 @@ def test_imported_articles_render(run_import, export_path, client):
         response = client.get(reverse("articles:detail", kwargs={"slug": article.slug}))
         assert response.status_code == 200, article.slug
     assert client.get("/harbour-reopens/")["Location"] == "/articles/harbour-reopens/"
+
+
+def with_first_post(changes):
+    export = ghost_export()
+    export["db"][0]["data"]["posts"][0].update(changes)
+    return export
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [{"title": ["Harbour", "reopens"]}, {"slug": 42}, {"tags": "harbour"}, {"html": {"p": 1}}],
+    ids=["list-title", "number-slug", "string-tags", "object-html"],
+)
+def test_fields_of_the_wrong_type_are_a_clear_error_and_change_nothing(tmp_path, changes):
+    path = tmp_path / "ghost.json"
+    export = with_first_post(changes)
+    if "tags" in changes:
+        export["db"][0]["data"]["tags"] = "harbour"
+    path.write_text(json.dumps(export), encoding="utf-8")
+    with pytest.raises(CommandError, match="unexpected type or shape"):
+        call_command("import_ghost", str(path))
+    assert not Article.objects.exists()
+
+
+def test_a_published_post_with_an_unreadable_date_becomes_a_draft_and_is_reported(
+    run_import, tmp_path
+):
+    path = tmp_path / "ghost.json"
+    path.write_text(json.dumps(with_first_post({"published_at": "next Tuesday"})))
+    _, report = run_import("import_ghost", path)
+    article = Article.objects.get(slug="harbour-reopens")
+    assert article.status == Status.DRAFT and article.published_at is None
+    assert any("publication date could not be read" in note["note"] for note in report["notes"])
