@@ -4,7 +4,7 @@ import logging
 from urllib.parse import unquote
 
 from django.conf import settings
-from django.db import InterfaceError, OperationalError
+from django.db import InterfaceError, OperationalError, connections
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 
@@ -83,6 +83,11 @@ class DatabaseUnavailableMiddleware:
         if not isinstance(exception, (OperationalError, InterfaceError)):
             return None
         logger.error("Database unavailable: %s", exception)
+        # A kept connection (CONN_MAX_AGE) may be the broken part, an SQLite file that was
+        # read-only or gone: the next request opens a fresh one rather than reuse it.
+        for connection in connections.all(initialized_only=True):
+            if not connection.in_atomic_block:
+                connection.close()
         response = HttpResponse(
             render_to_string("503.html"), status=503, content_type="text/html; charset=utf-8"
         )

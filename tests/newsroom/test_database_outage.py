@@ -23,3 +23,45 @@ def test_readers_get_a_503_while_the_database_is_away_and_the_page_once_it_is_ba
     recovered = client.get(article.get_absolute_url())
     assert recovered.status_code == 200
     assert "Bridge reopens" in recovered.text
+
+
+@pytest.mark.django_db(transaction=True)
+def test_after_an_outage_the_next_request_opens_a_fresh_connection(client):
+    """A kept connection to a database that failed (a read-only or replaced SQLite file, a
+    restarted server) is not reused for minutes, alternating 503s with pages."""
+    from django.db import connection
+
+    if connection.vendor == "sqlite" and connection.is_in_memory_db():
+        pytest.skip("Django never closes the in-memory test database; PostgreSQL runs it")
+    article = ArticleFactory()
+    client.get(article.get_absolute_url())
+    kept = connection.connection
+    down = OperationalError("attempt to write a readonly database")
+    with mock.patch.object(CursorWrapper, "execute", side_effect=down):
+        assert client.get(article.get_absolute_url()).status_code == 503
+    assert connection.connection is None or connection.connection is not kept
+
+
+def test_the_server_refuses_to_start_on_a_missing_sqlite_file(tmp_path):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    environment = {
+        "PATH": os.environ["PATH"],
+        "NEWSROOM_ENV_FILE": "/nonexistent",
+        "DJANGO_SETTINGS_MODULE": "newsroom.settings",
+        "DEBUG": "true",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'lost.sqlite3'}",
+    }
+    done = subprocess.run(  # noqa: S603 - our interpreter and our own module
+        [sys.executable, "-c", "import newsroom.wsgi"],
+        cwd=Path(__file__).resolve().parents[2],
+        env=environment,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode != 0
+    assert "does not exist. Run `python manage.py migrate`" in done.stderr
+    assert not (tmp_path / "lost.sqlite3").exists(), "no empty database was made"
