@@ -31,6 +31,9 @@ MAX_UPLOAD_BYTES = 25 * 1024 * 1024
 # 50 megapixels is more than any press camera makes and far less than a bomb declares.
 MAX_PIXELS = 50_000_000
 JPEG_QUALITY = 90
+# No news picture is twenty times longer one way than the other; one that is cannot be
+# resized into WebP renditions (at most 16,383 pixels a side) at the widths pages use.
+MAX_ASPECT = 20
 
 BOMB_MESSAGE = (
     "This picture declares more pixels than the %(limit)s megapixels allowed%(size)s; files "
@@ -58,6 +61,18 @@ def _inspect(upload):
                 image_format = image.format
                 if width * height > MAX_PIXELS:
                     raise _bomb_error(width, height)
+                if max(width, height) > MAX_ASPECT * max(1, min(width, height)):
+                    raise ValidationError(
+                        "This picture is %(width)s × %(height)s pixels: more than %(aspect)s "
+                        "times longer one way than the other, which pages cannot show. "
+                        "Crop it and upload that.",
+                        code="shape",
+                        params={
+                            "width": f"{width:,}",
+                            "height": f"{height:,}",
+                            "aspect": MAX_ASPECT,
+                        },
+                    )
                 image.verify()
     except ValidationError:
         raise

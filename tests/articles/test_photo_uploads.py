@@ -147,3 +147,17 @@ def test_a_file_that_is_not_a_picture_cannot_be_stored_from_the_shell():
     photo = Photo(alt_text="Not a picture", agency="Newsroom")
     with pytest.raises(ValidationError):
         photo.image.save("notes.jpg", ContentFile(b"%PDF-1.4 not a picture"))
+
+
+def test_a_picture_too_long_for_renditions_is_a_form_error_and_leaves_no_file(
+    editor_client, settings
+):
+    from pathlib import Path
+
+    buffer = io.BytesIO()
+    Image.new("L", (1, 60000)).save(buffer, "PNG")
+    response = upload(editor_client, SimpleUploadedFile("strip.png", buffer.getvalue()))
+    assert response.status_code == 200
+    assert "more than 20 times longer" in image_errors(response)
+    assert not Photo.objects.exists()
+    assert not [path for path in Path(settings.MEDIA_ROOT).rglob("*") if path.is_file()]
