@@ -31,6 +31,9 @@ MAX_UPLOAD_BYTES = 25 * 1024 * 1024
 # 50 megapixels is more than any press camera makes and far less than a bomb declares.
 MAX_PIXELS = 50_000_000
 JPEG_QUALITY = 90
+# Every frame of an animation is decoded when it is stored and resized: 400 large frames
+# took a minute of a worker's time, holding the database's write lock.
+MAX_ANIMATION_PIXELS = 100_000_000
 # No news picture is twenty times longer one way than the other; one that is cannot be
 # resized into WebP renditions (at most 16,383 pixels a side) at the widths pages use.
 MAX_ASPECT = 20
@@ -61,6 +64,20 @@ def _inspect(upload):
                 image_format = image.format
                 if width * height > MAX_PIXELS:
                     raise _bomb_error(width, height)
+                frames = getattr(image, "n_frames", 1)
+                if frames > 1 and frames * width * height > MAX_ANIMATION_PIXELS:
+                    raise ValidationError(
+                        "This animation has %(frames)s frames of %(width)s × %(height)s pixels, "
+                        "more than the %(limit)s million pixels in all that can be stored. "
+                        "Use fewer or smaller frames, or a video.",
+                        code="animation",
+                        params={
+                            "frames": frames,
+                            "width": f"{width:,}",
+                            "height": f"{height:,}",
+                            "limit": MAX_ANIMATION_PIXELS // 1_000_000,
+                        },
+                    )
                 if max(width, height) > MAX_ASPECT * max(1, min(width, height)):
                     raise ValidationError(
                         "This picture is %(width)s × %(height)s pixels: more than %(aspect)s "

@@ -161,3 +161,14 @@ def test_a_picture_too_long_for_renditions_is_a_form_error_and_leaves_no_file(
     assert "more than 20 times longer" in image_errors(response)
     assert not Photo.objects.exists()
     assert not [path for path in Path(settings.MEDIA_ROOT).rglob("*") if path.is_file()]
+
+
+def test_an_animation_with_too_many_pixels_in_all_is_refused(editor_client, monkeypatch):
+    monkeypatch.setattr(images, "MAX_ANIMATION_PIXELS", 40_000)
+    frames = [Image.new("RGB", (100, 100), (50 * number, 0, 0)) for number in range(5)]
+    buffer = io.BytesIO()
+    frames[0].save(buffer, "GIF", save_all=True, append_images=frames[1:])
+    response = upload(editor_client, SimpleUploadedFile("loop.gif", buffer.getvalue()))
+    assert response.status_code == 200
+    assert "5 frames of 100 × 100 pixels" in image_errors(response)
+    assert not Photo.objects.exists()
