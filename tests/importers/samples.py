@@ -82,6 +82,7 @@ https://vimeo.com/123
     <wp:post_name>tides</wp:post_name>
     <wp:status>future</wp:status>
     <wp:post_type>post</wp:post_type>
+    <wp:postmeta><wp:meta_key>_thumbnail_id</wp:meta_key><wp:meta_value>50</wp:meta_value></wp:postmeta>
   </item>
   <item>
     <title>Unfinished piece</title>

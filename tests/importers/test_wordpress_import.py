@@ -254,3 +254,10 @@ def test_a_media_file_that_is_not_a_picture_is_reported_not_fatal(
     assert not photo.image
     assert photo.source_url.endswith("/ferry.jpg")
     assert any("Not copied" in note["note"] for note in report["notes"])
+
+
+def test_posts_sharing_a_featured_image_share_one_photo(run_import, export_file):
+    _, report = run_import("import_wordpress", export_file())
+    ferry = Article.objects.get(slug="ferry-strike-ends").hero_photo
+    assert Article.objects.get(slug="tides").hero_photo == ferry
+    assert counts(report, "photos")["imported"] == Photo.objects.count()
