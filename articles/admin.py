@@ -86,7 +86,32 @@ class WorkflowForm(forms.ModelForm):
                 self.add_error(None, f"Cannot publish yet: {problem}")
 
 
-class PublishableAdmin(VersionAdmin):
+class GuardedHistoryAdmin(VersionAdmin):
+    """History that is no way round the admin's rules: restoring a version needs the
+    right to change the item as it is now (reversion checks the old copy), and recovering
+    deleted items needs `may_recover`."""
+
+    def may_recover(self, request):
+        raise NotImplementedError
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None or not self.has_change_permission(request, obj):
+            raise PermissionDenied
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def recoverlist_view(self, request, extra_context=None):
+        if not self.may_recover(request):
+            raise PermissionDenied
+        return super().recoverlist_view(request, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        if not self.may_recover(request):
+            raise PermissionDenied
+        return super().recover_view(request, version_id, extra_context)
+
+
+class PublishableAdmin(GuardedHistoryAdmin):
     """
     Shared admin for everything with a publication state: columns, filters, tags, and the
     publishing workflow with its rules (who may change what, and to which status).
@@ -164,24 +189,8 @@ class PublishableAdmin(VersionAdmin):
         context["workflow_field"] = WORKFLOW_FIELD
         return super().render_change_form(request, context, add, change, form_url, obj)
 
-    # History: reverting must not be a way round the rules above -------------------
-
-    def revision_view(self, request, object_id, version_id, extra_context=None):
-        # Reversion checks permissions on the reverted copy; check the current item instead.
-        obj = self.get_object(request, unquote(object_id))
-        if obj is None or not self.has_change_permission(request, obj):
-            raise PermissionDenied
-        return super().revision_view(request, object_id, version_id, extra_context)
-
-    def recoverlist_view(self, request, extra_context=None):
-        if not self.has_publish_permission(request):
-            raise PermissionDenied
-        return super().recoverlist_view(request, extra_context)
-
-    def recover_view(self, request, version_id, extra_context=None):
-        if not self.has_publish_permission(request):
-            raise PermissionDenied
-        return super().recover_view(request, version_id, extra_context)
+    def may_recover(self, request):
+        return self.has_publish_permission(request)
 
     # Columns ---------------------------------------------------------------------
 
@@ -295,7 +304,7 @@ class SectionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Photo)
-class PhotoAdmin(VersionAdmin):
+class PhotoAdmin(GuardedHistoryAdmin):
     """Photos, with who may change which (Photo.is_editable_by) enforced on every view:
     the form, deleting, the history's restore and the recovery of deleted photos."""
 
@@ -328,22 +337,8 @@ class PhotoAdmin(VersionAdmin):
             obj.uploaded_by = request.user
         super().save_model(request, obj, form, change)
 
-    def revision_view(self, request, object_id, version_id, extra_context=None):
-        # Reversion checks permissions on the old copy; check the photo as it is now.
-        obj = self.get_object(request, unquote(object_id))
-        if obj is None or not self.has_change_permission(request, obj):
-            raise PermissionDenied
-        return super().revision_view(request, object_id, version_id, extra_context)
-
-    def recoverlist_view(self, request, extra_context=None):
-        if not request.user.has_perm("articles.change_any_photo"):
-            raise PermissionDenied
-        return super().recoverlist_view(request, extra_context)
-
-    def recover_view(self, request, version_id, extra_context=None):
-        if not request.user.has_perm("articles.change_any_photo"):
-            raise PermissionDenied
-        return super().recover_view(request, version_id, extra_context)
+    def may_recover(self, request):
+        return request.user.has_perm("articles.change_any_photo")
 
     @admin.display(description="Photo")
     def preview(self, obj):
