@@ -43,25 +43,10 @@ def test_after_an_outage_the_next_request_opens_a_fresh_connection(client):
 
 
 def test_the_server_refuses_to_start_on_a_missing_sqlite_file(tmp_path):
-    import os
-    import subprocess
-    import sys
-    from pathlib import Path
+    from tests.demo_site import DemoSite
 
-    environment = {
-        "PATH": os.environ["PATH"],
-        "NEWSROOM_ENV_FILE": "/nonexistent",
-        "DJANGO_SETTINGS_MODULE": "newsroom.settings",
-        "DEBUG": "true",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'lost.sqlite3'}",
-    }
-    done = subprocess.run(  # noqa: S603 - our interpreter and our own module
-        [sys.executable, "-c", "import newsroom.wsgi"],
-        cwd=Path(__file__).resolve().parents[2],
-        env=environment,
-        capture_output=True,
-        text=True,
-    )
-    assert done.returncode != 0
-    assert "does not exist. Run `python manage.py migrate`" in done.stderr
-    assert not (tmp_path / "lost.sqlite3").exists(), "no empty database was made"
+    lost = tmp_path / "lost.sqlite3"
+    refused = pytest.raises(RuntimeError, match=r"does not exist\. Run `python manage.py migrate`")
+    with DemoSite(tmp_path, database_url=f"sqlite:///{lost}") as site, refused:
+        site.python("-c", "import newsroom.wsgi")
+    assert not lost.exists(), "no empty database was made"

@@ -79,30 +79,12 @@ def test_deploy_check_is_clean_with_production_settings():
 
 def test_migrate_alone_leaves_a_working_site(tmp_path):
     """Django's usual steps, `migrate` then any command, work without createcachetable."""
-    environment = {
-        "PATH": os.environ["PATH"],
-        "NEWSROOM_ENV_FILE": "/nonexistent",
-        "DJANGO_SETTINGS_MODULE": "newsroom.settings",
-        "DEBUG": "true",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
-        "MEDIA_ROOT": str(tmp_path / "media"),
-    }
-    root = Path(__file__).resolve().parents[2]
+    from tests.demo_site import DemoSite
 
-    def manage(*args):
-        done = subprocess.run(  # noqa: S603 - our interpreter and manage.py
-            [sys.executable, "manage.py", *args],
-            cwd=root,
-            env=environment,
-            capture_output=True,
-            text=True,
+    with DemoSite(tmp_path) as site:
+        site.manage("migrate", "--noinput", "-v0")
+        script = (
+            "from articles.models import Section; Section.objects.create(name='City', slug='city'); "
+            "from django.core.cache import caches; print(caches['versions'].get('epoch') is not None)"
         )
-        assert done.returncode == 0, done.stderr
-        return done.stdout
-
-    manage("migrate", "--noinput", "-v0")
-    script = (
-        "from articles.models import Section; Section.objects.create(name='City', slug='city'); "
-        "from django.core.cache import caches; print(caches['versions'].get('epoch') is not None)"
-    )
-    assert manage("shell", "-c", script).strip().endswith("True")
+        assert site.manage("shell", "-c", script).strip().endswith("True")
