@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -9,7 +10,7 @@ from django.forms.models import BaseInlineFormSet
 from django.http import JsonResponse
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.formats import localize
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from js_asset import Media
 from reversion_compare.admin import CompareVersionAdmin as VersionAdmin
@@ -19,8 +20,10 @@ from authors.models import Author
 from newsroom.admin_fields import URL_FIELD_OVERRIDES
 from newsroom.images import IMAGE_FIELD_OVERRIDES
 
+from .concurrent_edits import HEARTBEAT, find_conflict, record_presence, version_of
 from .models import (
     PREVIEW_LIFETIMES,
+    WORDS_PER_MINUTE,
     WORKFLOW,
     Article,
     ArticleAuthor,
@@ -50,18 +53,78 @@ def thumbnail(photo, size=80):
     )
 
 
+def newsroom_time(moment):
+    """A time as the newsroom says it, in its own zone: "3 Dec 2026, 18:41"."""
+    return date_format(timezone.localtime(moment), "j M Y, H:i")
+
+
+def time_zone_name():
+    """The newsroom's time zone as editors read it: "Europe/Kyiv time (EET, UTC+02:00)"."""
+    now = timezone.localtime()
+    offset = now.strftime("%z")
+    return f"{settings.TIME_ZONE.replace('_', ' ')} time ({now.tzname()}, UTC{offset[:3]}:{offset[3:]})"
+
+
+def publication_state(item):
+    """Where `item` stands, in a sentence for the publishing panel."""
+    if item is None or not item.pk:
+        return "New: nothing is saved yet."
+    if item.is_scheduled:
+        return f"Scheduled: goes live on {newsroom_time(item.published_at)}."
+    if item.is_live:
+        return f"Live since {newsroom_time(item.published_at)}."
+    return {
+        Status.DRAFT: "Draft: only staff can see it.",
+        Status.REVIEW: "Ready for review: waiting for an editor.",
+        Status.UNPUBLISHED: "Unpublished: readers no longer see it.",
+    }.get(item.status, item.get_status_display())
+
+
+def keep_editing_after_a_step(request):
+    """A workflow button keeps the editor on the item, where its new status shows."""
+    if WORKFLOW_FIELD in request.POST and "_continue" not in request.POST:
+        request.POST = request.POST.copy()
+        request.POST["_continue"] = "1"
+
+
 class WorkflowForm(forms.ModelForm):
     """
     Applies the workflow buttons and refuses, server-side, what the user may not do:
     people without the publish permission can only keep items in draft or review, and
-    nothing is published without what publication needs.
+    nothing is published without what publication needs. It also refuses a save over
+    someone else's: the form carries the version it was opened on.
     """
+
+    opened_version = forms.CharField(widget=forms.HiddenInput, required=False)
 
     # Set on the per-request form class by PublishableAdmin.get_form.
     can_publish = False
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.status_before = self.instance.status
+        self.was_live = self.instance.is_live
+        self.fields["opened_version"].initial = version_of(self.instance)
+        self.edit_conflict = None
+
     def clean(self):
         cleaned_data = super().clean()
+        self.edit_conflict = find_conflict(self, cleaned_data.get("opened_version", ""))
+        if self.edit_conflict is not None:
+            # Shown again with the editor's own text and the version just seen, so
+            # saving once more, after merging, keeps what is then on screen.
+            self.data = self.data.copy()
+            self.data[self.add_prefix("opened_version")] = version_of(self.instance)
+            raise ValidationError(
+                "%(who)s saved this item at %(when)s, after you opened it. Nothing of yours "
+                "is lost: your version is still in the form below. Compare it with theirs, "
+                "keep what should stay, and save again.",
+                code="edit_conflict",
+                params={
+                    "who": self.edit_conflict.changed_by,
+                    "when": newsroom_time(self.edit_conflict.changed_at),
+                },
+            )
         step = self.data.get(WORKFLOW_FIELD)
         if step:
             if step not in {move.target for move in WORKFLOW}:
@@ -76,6 +139,10 @@ class WorkflowForm(forms.ModelForm):
         publishing_now = step == Status.PUBLISHED and not cleaned_data.get("published_at")
         if publishing_now and "published_at" in self.fields:
             cleaned_data["published_at"] = timezone.now()
+        if step:
+            # The status is the buttons' to set, not a field of the form; set it now so
+            # the checks that follow (the byline's among them) see the step asked for.
+            self.instance.status = step
         return cleaned_data
 
     def _post_clean(self):
@@ -126,7 +193,7 @@ class PublishableAdmin(GuardedHistoryAdmin):
     formfield_overrides = URL_FIELD_OVERRIDES
 
     class Media:
-        js = ["admin/tag_suggestions.js"]
+        js = ["admin/tag_suggestions.js", "admin/writing.js"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("tags")
@@ -155,38 +222,104 @@ class PublishableAdmin(GuardedHistoryAdmin):
         form = super().get_form(request, obj, change=change, **kwargs)
         # get_form builds a new class on every call, so this stays per request.
         form.can_publish = self.has_publish_permission(request)
+        if "published_at" in form.base_fields:
+            published_at = form.base_fields["published_at"]
+            published_at.help_text = f"{published_at.help_text} Times are {time_zone_name()}."
+            # The admin's split widget labels its two boxes with plain text, not <label>.
+            date, time = published_at.widget.widgets
+            date.attrs["aria-label"] = "Publication date"
+            time.attrs["aria-label"] = "Publication time of day"
         return form
-
-    def formfield_for_choice_field(self, db_field, request, **kwargs):
-        if db_field.name == "status" and not self.has_publish_permission(request):
-            kwargs["choices"] = [
-                (value, label)
-                for value, label in Status.choices
-                if value in self.model.EDITABLE_BY_CONTRIBUTORS
-            ]
-        return super().formfield_for_choice_field(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change):
         if not change and obj.created_by_id is None:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
+        request.workflow_outcome = self.outcome(request, obj, form, change)
+
+    def outcome(self, request, obj, form, change):
+        """What the save did to the item, in the words of the newsroom."""
         if obj.is_scheduled:
-            when = localize(timezone.localtime(obj.published_at))
-            self.message_user(request, f"Scheduled: “{obj}” goes live on {when}.")
+            when = newsroom_time(obj.published_at)
+            return f"Scheduled “{obj}”: it goes live on {when} ({time_zone_name()})."
+        if obj.is_live and not form.was_live:
+            address = request.build_absolute_uri(obj.get_absolute_url())
+            return format_html(
+                'Published “{}”. It is live at <a href="{}">{}</a>.', obj, address, address
+            )
+        if obj.is_live:
+            return f"Saved “{obj}”; readers see the changes now."
+        moved = obj.status != form.status_before
+        if obj.status == Status.REVIEW and moved:
+            return f"Submitted “{obj}” for review; editors find it on their desk."
+        if obj.status == Status.UNPUBLISHED and moved:
+            return f"Unpublished “{obj}”: readers no longer see it."
+        if obj.status == Status.DRAFT and moved:
+            return f"Returned “{obj}” to draft."
+        if not change:
+            return f"Saved “{obj}” as a draft. Only staff can see it."
+        return f"Saved “{obj}” ({obj.get_status_display().lower()})."
+
+    def message_user(self, request, message, level=messages.INFO, *args, **kwargs):
+        # Django's success message ("was changed successfully") is the same for saving,
+        # publishing and scheduling: say what the save did instead.
+        outcome = getattr(request, "workflow_outcome", None)
+        if outcome and level == messages.SUCCESS:
+            request.workflow_outcome = None
+            message = outcome
+        super().message_user(request, message, level, *args, **kwargs)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        keep_editing_after_a_step(request)
+        return super().response_add(request, obj, post_url_continue)
+
+    def response_change(self, request, obj):
+        keep_editing_after_a_step(request)
+        return super().response_change(request, obj)
 
     def workflow_steps(self, request, obj):
-        """The status buttons this user may press for `obj`, as (status, label) pairs."""
-        if obj is None or not self.has_change_permission(request, obj):
+        """The status buttons this user may press for `obj` (a new item is a draft), as
+        (status, label) pairs."""
+        if obj is not None and not self.has_change_permission(request, obj):
             return []
-        steps = workflow_steps(obj.status, self.has_publish_permission(request))
-        return [(step.target, step.label) for step in steps]
+        status = obj.status if obj is not None else Status.DRAFT
+        steps = workflow_steps(status, self.has_publish_permission(request))
+        return [(step.target, self.step_label(step, obj)) for step in steps]
+
+    def step_label(self, step, obj):
+        if step.target != Status.PUBLISHED:
+            return step.label
+        if obj is not None and obj.published_at and obj.published_at > timezone.now():
+            return f"Schedule for {newsroom_time(obj.published_at)}"
+        return "Publish now"
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         # The rich-text editor's import map is an inline script: give it this response's
         # CSP nonce so the strict policy lets it run.
         context["media"] = Media.from_media(context["media"], nonce=request.csp_nonce)
-        context["workflow_steps"] = self.workflow_steps(request, obj)
-        context["workflow_field"] = WORKFLOW_FIELD
+        # After a refused save the object carries the refused values: the panel describes
+        # the item as stored.
+        stored = obj
+        if obj is not None and obj.pk and request.method == "POST":
+            stored = self.model._default_manager.get(pk=obj.pk)
+        context.update(
+            workflow_steps=self.workflow_steps(request, stored),
+            workflow_field=WORKFLOW_FIELD,
+            publication_state=publication_state(stored),
+            time_zone_name=time_zone_name(),
+            words_per_minute=WORDS_PER_MINUTE,
+            now_local=timezone.localtime().strftime("%Y-%m-%dT%H:%M:%S"),
+            edit_conflict=context["adminform"].form.edit_conflict,
+        )
+        if stored is not None and stored.pk:
+            if stored.is_live:
+                context["live_url"] = request.build_absolute_uri(stored.get_absolute_url())
+            if self.has_change_permission(request, stored):
+                context["others_editing"] = record_presence(stored, request.user)
+                info = self.opts.app_label, self.opts.model_name
+                context["presence_url"] = reverse(
+                    "admin:{}_{}_presence".format(*info), args=[stored.pk]
+                )
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def may_recover(self, request):
@@ -201,7 +334,7 @@ class PublishableAdmin(GuardedHistoryAdmin):
     @admin.display(description="Status", ordering="status")
     def state(self, obj):
         if obj.is_scheduled:
-            return f"Scheduled for {localize(timezone.localtime(obj.published_at))}"
+            return f"Scheduled for {newsroom_time(obj.published_at)}"
         return obj.get_status_display()
 
     @admin.display(description="Tags")
@@ -262,8 +395,33 @@ class PublishableAdmin(GuardedHistoryAdmin):
                 self.admin_site.admin_view(self.tag_suggestions),
                 name="{}_{}_tag_suggestions".format(*info),
             ),
+            path(
+                "<path:object_id>/presence/",
+                self.admin_site.admin_view(self.presence),
+                name="{}_{}_presence".format(*info),
+            ),
             *super().get_urls(),
         ]
+
+    def presence(self, request, object_id):
+        """The edit form's heartbeat (POST): notes that the user still has the item open
+        and answers with the others who have it open, and the item's current version."""
+        if request.method != "POST":
+            return JsonResponse({"error": "POST only."}, status=405)
+        item = self.get_object(request, unquote(object_id))
+        if item is None or not self.has_change_permission(request, item):
+            raise PermissionDenied
+        others = record_presence(item, request.user)
+        return JsonResponse(
+            {
+                "others": [
+                    {"name": name, "since": date_format(timezone.localtime(since), "H:i")}
+                    for name, since in others
+                ],
+                "version": version_of(item),
+                "heartbeat_seconds": HEARTBEAT.total_seconds(),
+            }
+        )
 
     def tag_suggestions(self, request):
         """Existing tags starting with ?q=, most used first, for the tag field's suggestions."""
@@ -354,6 +512,18 @@ class PhotoAdmin(GuardedHistoryAdmin):
 
 
 class BylineFormSet(BaseInlineFormSet):
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        # A table row's boxes are named by its column heading, which is no <label>.
+        names = {
+            "author": "Author",
+            "position": "Order in the byline",
+            "DELETE": "Remove from the byline",
+        }
+        for name, label in names.items():
+            if name in form.fields:
+                form.fields[name].widget.attrs["aria-label"] = label
+
     def clean(self):
         super().clean()
         if self.instance.status != Status.PUBLISHED:
@@ -371,11 +541,18 @@ class BylineFormSet(BaseInlineFormSet):
 class ArticleAuthorInline(admin.TabularInline):
     model = ArticleAuthor
     formset = BylineFormSet
-    extra = 1
     autocomplete_fields = ["author"]
     fields = ["author", "position"]
     verbose_name = "author"
-    verbose_name_plural = "Byline (authors in order, lowest position first)"
+    verbose_name_plural = "Byline"
+    # Drawn under the headline and standfirst (templates/admin/publishable_change_form.html),
+    # where the byline stands on the page.
+    writing_position = "top"
+    classes = ["byline"]
+
+    def get_extra(self, request, obj=None, **kwargs):
+        # One empty row to start a byline; none beside an existing one ("Add another").
+        return 0 if obj is not None and obj.credits.exists() else 1
 
 
 class CorrectionInline(admin.StackedInline):
@@ -398,10 +575,12 @@ class ArticleAdmin(PublishableAdmin):
     inlines = [ArticleAuthorInline, CorrectionInline]
     readonly_fields = ["reading_time", "created_at", "updated_at"]
     fieldsets = [
-        (None, {"fields": ["headline", "standfirst", "body"]}),
-        ("Publishing", {"fields": ["status", "published_at", "section", "tags", "is_featured"]}),
-        ("Media", {"fields": ["hero_photo"]}),
-        ("Related", {"fields": ["related_articles"]}),
+        (None, {"classes": ["writing-top"], "fields": ["headline", "standfirst"]}),
+        (None, {"classes": ["writing-body"], "fields": ["body"]}),
+        (None, {"classes": ["publishing"], "fields": ["published_at"]}),
+        ("Section and tags", {"classes": ["side"], "fields": ["section", "tags", "is_featured"]}),
+        ("Picture", {"classes": ["side"], "fields": ["hero_photo"]}),
+        ("Related", {"classes": ["side"], "fields": ["related_articles"]}),
         (
             "Advanced",
             {

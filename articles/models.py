@@ -8,6 +8,8 @@ from typing import NamedTuple
 
 import reversion
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import connection, models
@@ -90,11 +92,11 @@ class Step(NamedTuple):
 # actions and form all read it: a move that is not here is not offered.
 WORKFLOW = (
     Step(Status.DRAFT, Status.REVIEW, "Submit for review", False),
-    Step(Status.DRAFT, Status.PUBLISHED, "Publish (or schedule, if the publication time is in the future)", True),
-    Step(Status.REVIEW, Status.PUBLISHED, "Publish (or schedule, if the publication time is in the future)", True),
+    Step(Status.DRAFT, Status.PUBLISHED, "Publish", True),
+    Step(Status.REVIEW, Status.PUBLISHED, "Publish", True),
     Step(Status.REVIEW, Status.DRAFT, "Return to draft", False),
     Step(Status.PUBLISHED, Status.UNPUBLISHED, "Unpublish", True),
-    Step(Status.UNPUBLISHED, Status.PUBLISHED, "Publish (or schedule, if the publication time is in the future)", True),
+    Step(Status.UNPUBLISHED, Status.PUBLISHED, "Publish", True),
     Step(Status.UNPUBLISHED, Status.DRAFT, "Return to draft", True),
 )  # fmt: skip
 
@@ -132,6 +134,8 @@ class PublishableQuerySet(models.QuerySet):
     def update(self, **kwargs):
         """Bulk changes (admin actions) bypass save(), so tell the page cache here."""
         pks = list(self.values_list("pk", flat=True))
+        # A bulk change is a change: an edit form opened before it must see it is out of date.
+        kwargs.setdefault("updated_at", timezone.now())
         count = super().update(**kwargs)
         pagecache.rows_changed(self.model, pks)
         return count
@@ -756,3 +760,26 @@ class PreviewVisit(models.Model):
 
     def __str__(self):
         return f"{self.link} opened {self.visited_at:%Y-%m-%d %H:%M}"
+
+
+class EditSession(models.Model):
+    """Someone with an item's edit form open, kept alive by the form's heartbeat, so the
+    others working on the same story know who else is in it and since when."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    item = GenericForeignKey("content_type", "object_id")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    opened_at = models.DateTimeField()
+    seen_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["opened_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "user"], name="edit_session_once_per_user"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} editing {self.content_type.model} {self.object_id}"

@@ -12,9 +12,10 @@ class QuoteAdmin(PublishableAdmin):
     prepopulated_fields = {"slug": ["speaker"]}
     autocomplete_fields = ["source_article"]
     fieldsets = [
-        (None, {"fields": ["text", "speaker", "context"]}),
-        ("Publishing", {"fields": ["status", "published_at", "tags"]}),
-        ("Source", {"fields": ["source_article", "source_url"]}),
+        (None, {"classes": ["writing-top"], "fields": ["text", "speaker", "context"]}),
+        (None, {"classes": ["publishing"], "fields": ["published_at"]}),
+        ("Tags", {"classes": ["side"], "fields": ["tags"]}),
+        ("Source", {"classes": ["side"], "fields": ["source_article", "source_url"]}),
         ("Advanced", {"classes": ["collapse"], "fields": ["slug"]}),
     ]
 
@@ -27,9 +28,16 @@ class VideoAdmin(PublishableAdmin):
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["thumbnail"]
     fieldsets = [
-        (None, {"fields": ["title", "teaser", "video_url", "duration_seconds"]}),
-        ("Publishing", {"fields": ["status", "published_at", "tags"]}),
-        ("Media", {"fields": ["thumbnail"]}),
+        (
+            None,
+            {
+                "classes": ["writing-top"],
+                "fields": ["title", "teaser", "video_url", "duration_seconds"],
+            },
+        ),
+        (None, {"classes": ["publishing"], "fields": ["published_at"]}),
+        ("Tags", {"classes": ["side"], "fields": ["tags"]}),
+        ("Picture", {"classes": ["side"], "fields": ["thumbnail"]}),
         ("Advanced", {"classes": ["collapse"], "fields": ["slug"]}),
     ]
 

@@ -2,18 +2,20 @@
 
 from django.utils import timezone
 
+from articles.concurrent_edits import version_of
+
 
 def article_form_data(article=None, *, authors=(), section=None, **overrides):
     """
     POST data for the article add/change page. `authors` fills the byline in order;
-    with an existing `article` its current values are posted unless overridden.
+    with an existing `article` its current values are posted unless overridden. The
+    status moves with the workflow buttons: pass `_workflow=<status>`.
     """
     data = {
         "headline": "Bridge reopens after repairs",
         "slug": "bridge-reopens",
         "standfirst": "",
         "body": "<p>Traffic flows again across the river.</p>",
-        "status": "draft",
         "section": section.pk if section else "",
         "tags": "",
         "hero_photo": "",
@@ -30,9 +32,10 @@ def article_form_data(article=None, *, authors=(), section=None, **overrides):
             "slug": article.slug,
             "standfirst": article.standfirst,
             "body": article.body,
-            "status": article.status,
             "section": article.section_id,
             "hero_photo": article.hero_photo_id or "",
+            # The edit form carries the version it was opened on.
+            "opened_version": version_of(article),
         }
         if article.published_at:
             local = timezone.localtime(article.published_at)
@@ -68,3 +71,8 @@ def publish_time_fields(moment):
         "published_at_0": local.strftime("%Y-%m-%d"),
         "published_at_1": local.strftime("%H:%M:%S"),
     }
+
+
+def opened_version(page):
+    """The version an edit page's form was opened on, to post back with it."""
+    return page.context["adminform"].form["opened_version"].value()

@@ -10,7 +10,7 @@ from reversion.models import Version
 from articles.models import Article, Photo
 from authors.models import Author
 from feed.models import Quote, Video
-from tests.admin_data import article_form_data, publish_time_fields
+from tests.admin_data import article_form_data, opened_version, publish_time_fields
 from tests.factories import AuthorFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db
@@ -77,7 +77,9 @@ def test_restoring_an_old_version_brings_back_its_text(editor_client):
     assert "clumsy" in article.body, "looking at an old version changes nothing"
 
     response = editor_client.post(
-        revision_url, article_form_data(article, body=first.field_dict["body"])
+        revision_url,
+        article_form_data(article, body=first.field_dict["body"])
+        | {"opened_version": opened_version(page)},
     )
     assert response.status_code == 302
     article.refresh_from_db()
@@ -99,8 +101,11 @@ def test_deleted_article_can_be_recovered(editor_client):
     assert "Lost and found" in recover_list.text
     deleted = Version.objects.get_deleted(Article).get()
     recover_url = reverse("admin:articles_article_recover", args=[deleted.pk])
+    page = editor_client.get(recover_url)
     response = editor_client.post(
-        recover_url, article_form_data(headline="Lost and found", section=section)
+        recover_url,
+        article_form_data(headline="Lost and found", section=section)
+        | {"opened_version": opened_version(page)},
     )
     assert response.status_code == 302
     assert Article.objects.get().headline == "Lost and found"
@@ -121,12 +126,15 @@ def test_restoring_an_older_version_keeps_later_corrections_and_addresses(editor
     section, author = SectionFactory(), AuthorFactory()
     editor_client.post(
         reverse("admin:articles_article_add"),
-        article_form_data(section=section, authors=[author], slug="dam-breach", status="published")
+        article_form_data(
+            section=section, authors=[author], slug="dam-breach", _workflow="published"
+        )
         | publish_time_fields(timezone.now() - timedelta(hours=1)),
     )
     article = Article.objects.get()
     change = reverse("admin:articles_article_change", args=[article.pk])
     editor_client.post(change, article_form_data(article, slug="dam-holds"))
+    article.refresh_from_db()
     editor_client.post(
         change,
         article_form_data(article, slug="dam-holds")
@@ -143,9 +151,13 @@ def test_restoring_an_older_version_keeps_later_corrections_and_addresses(editor
     assert first.field_dict["slug"] == "dam-breach"
 
     revision = reverse("admin:articles_article_revision", args=[article.pk, first.pk])
-    assert editor_client.get(revision).status_code == 200
+    page = editor_client.get(revision)
+    assert page.status_code == 200
     article.refresh_from_db()
-    response = editor_client.post(revision, article_form_data(article, slug="dam-breach"))
+    response = editor_client.post(
+        revision,
+        article_form_data(article, slug="dam-breach") | {"opened_version": opened_version(page)},
+    )
     assert response.status_code == 302
 
     page = client.get("/articles/dam-breach/")

@@ -7,6 +7,7 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 
+from articles.concurrent_edits import version_of
 from articles.models import Article, Status
 from feed.models import Quote
 from tests.admin_data import article_form_data, publish_time_fields
@@ -63,24 +64,34 @@ def test_contributor_add_page_offers_their_byline(contributor_client, contributo
     assert formset.forms[0].initial["author"] == contributor.author_profile.pk
 
 
-def test_contributor_status_choices_stop_at_review(contributor_client):
+def test_contributor_add_page_offers_review_but_not_publishing(contributor_client):
     response = contributor_client.get(ADD_URL)
-    choices = [value for value, _ in response.context["adminform"].form.fields["status"].choices]
-    assert choices == [Status.DRAFT, Status.REVIEW]
+    assert [status for status, _ in response.context["workflow_steps"]] == [Status.REVIEW]
+    assert "Publish now" not in response.text
 
 
 def test_contributor_crafted_publish_post_is_refused(contributor_client, contributor):
     data = article_form_data(
         section=SectionFactory(),
         authors=[contributor.author_profile],
-        status=Status.PUBLISHED,
+        _workflow=Status.PUBLISHED,
         **publish_time_fields(timezone.now()),
     )
     response = contributor_client.post(ADD_URL, data)
 
     assert response.status_code == 200
-    assert "status" in response.context["adminform"].form.errors
+    assert "Only editors can publish" in response.text
     assert not Article.objects.exists()
+
+
+def test_contributor_posting_a_status_field_changes_nothing(contributor_client, contributor):
+    """The status is the workflow buttons' to set: a crafted status field is ignored."""
+    data = article_form_data(
+        section=SectionFactory(), authors=[contributor.author_profile], status=Status.PUBLISHED
+    )
+    contributor_client.post(ADD_URL, data)
+
+    assert Article.objects.get().status == Status.DRAFT
 
 
 def test_contributor_publish_button_is_refused(contributor_client, contributor):
@@ -98,7 +109,7 @@ def test_contributor_submits_own_draft_for_review(contributor_client, contributo
     article = own_draft(contributor)
     page = contributor_client.get(change_url(article))
     assert "Submit for review" in page.text
-    assert "Publish (or schedule" not in page.text
+    assert "Publish now" not in page.text
 
     response = contributor_client.post(
         change_url(article), article_form_data(article, _workflow=Status.REVIEW)
@@ -135,7 +146,7 @@ def test_contributor_cannot_change_someone_elses_draft(contributor_client):
 def test_contributor_cannot_change_own_article_once_published(contributor_client, contributor):
     article = ArticleFactory(created_by=contributor, authors=[contributor.author_profile])
     response = contributor_client.post(
-        change_url(article), article_form_data(article, status=Status.DRAFT)
+        change_url(article), article_form_data(article, _workflow=Status.DRAFT)
     )
     assert response.status_code == 403
     article.refresh_from_db()
@@ -179,7 +190,7 @@ def test_contributor_cannot_revert_a_published_article_to_an_old_draft(
 
     url = reverse("admin:articles_article_revision", args=[article.pk, old_version.pk])
     assert contributor_client.get(url).status_code == 403
-    response = contributor_client.post(url, article_form_data(article, status=Status.DRAFT))
+    response = contributor_client.post(url, article_form_data(article, _workflow=Status.DRAFT))
     assert response.status_code == 403
     article.refresh_from_db()
     assert article.is_live
@@ -193,14 +204,16 @@ def test_contributor_cannot_publish_a_quote(contributor_client, contributor):
             "text": quote.text,
             "speaker": quote.speaker,
             "context": "",
-            "status": Status.PUBLISHED,
+            "_workflow": Status.PUBLISHED,
             "tags": "",
             "slug": quote.slug,
             "source_url": "",
             "source_article": "",
+            "opened_version": version_of(quote),
         },
     )
     assert response.status_code == 200
+    assert "Only editors can publish" in response.text
     quote.refresh_from_db()
     assert quote.status == Status.DRAFT
     assert not Quote.objects.published().exists()
@@ -212,7 +225,7 @@ def test_contributor_cannot_publish_a_quote(contributor_client, contributor):
 def test_editor_publishes_an_article_in_review(editor_client):
     article = ArticleFactory(draft=True, status=Status.REVIEW, authors=[AuthorFactory()])
     page = editor_client.get(change_url(article))
-    assert "Publish (or schedule" in page.text
+    assert "Publish now" in page.text
 
     response = editor_client.post(
         change_url(article), article_form_data(article, _workflow=Status.PUBLISHED)
@@ -260,7 +273,7 @@ def test_publishing_needs_hero_alt_text_and_credit(editor_client):
     photo = PhotoFactory(alt_text="", photographer="", agency="")
     article = ArticleFactory(draft=True, hero_photo=photo, authors=[AuthorFactory()])
     response = editor_client.post(
-        change_url(article), article_form_data(article, status=Status.PUBLISHED)
+        change_url(article), article_form_data(article, _workflow=Status.PUBLISHED)
     )
     assert response.status_code == 200
     assert "hero photo needs alt text" in response.text

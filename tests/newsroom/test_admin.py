@@ -84,7 +84,7 @@ def test_editor_can_add_an_article_with_an_ordered_byline(admin_client):
             "headline": "Bridge reopens",
             "slug": "bridge-reopens",
             "body": "<p>Traffic flows again.</p><script>x</script>",
-            "status": Status.PUBLISHED,
+            "_workflow": Status.PUBLISHED,
             "section": section.pk,
             "tags": "Transport",
             "credits-TOTAL_FORMS": "2",

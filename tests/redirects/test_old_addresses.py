@@ -7,7 +7,7 @@ from reversion.models import Version
 
 from articles.models import Article, Status
 from redirects.models import Redirect
-from tests.admin_data import article_form_data
+from tests.admin_data import article_form_data, opened_version
 from tests.factories import ArticleFactory, AuthorFactory, QuoteFactory
 
 pytestmark = pytest.mark.django_db
@@ -56,13 +56,18 @@ def test_restoring_a_revision_with_an_older_slug_redirects_the_newer_address(edi
     article = ArticleFactory(slug="flood-warning", authors=[AuthorFactory()])
     change = reverse("admin:articles_article_change", args=[article.pk])
     editor_client.post(change, article_form_data(article))
+    article.refresh_from_db()
     editor_client.post(change, article_form_data(article, slug="flood-warning-lifted"))
     first = Version.objects.get_for_object(article).last()
     assert first.field_dict["slug"] == "flood-warning"
 
     revision = reverse("admin:articles_article_revision", args=[article.pk, first.pk])
+    page = editor_client.get(revision)
     article.refresh_from_db()
-    response = editor_client.post(revision, article_form_data(article, slug="flood-warning"))
+    response = editor_client.post(
+        revision,
+        article_form_data(article, slug="flood-warning") | {"opened_version": opened_version(page)},
+    )
     assert response.status_code == 302
     assert client.get("/articles/flood-warning/").status_code == 200
     assert redirected_to(client, "/articles/flood-warning-lifted/") == "/articles/flood-warning/"

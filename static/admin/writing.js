@@ -1,0 +1,258 @@
+/*
+ * The writing screen (templates/admin/publishable_change_form.html): a word count and
+ * reading time as you type, a warning before leaving unsaved changes, the publish
+ * button saying "Schedule" for a time to come, bylines ordered by dragging (or with
+ * the Move up/down buttons), and a heartbeat that says who else has the item open.
+ * Without JavaScript the form still works: positions are typed, buttons submit.
+ */
+(function () {
+  "use strict";
+
+  function ready(callback) {
+    if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", callback);
+    } else {
+      callback();
+    }
+  }
+
+  // Unsaved changes --------------------------------------------------------------
+
+  function guardUnsavedChanges(form) {
+    let dirty = false;
+    const markDirty = () => { dirty = true; };
+    form.addEventListener("input", markDirty);
+    form.addEventListener("change", markDirty);
+    // Typing in the rich-text editor does not always reach the form as "input".
+    const observer = new MutationObserver(markDirty);
+    form.querySelectorAll(".ProseMirror").forEach((editor) => {
+      observer.observe(editor, { childList: true, subtree: true, characterData: true });
+    });
+    form.addEventListener("submit", () => { dirty = false; });
+    window.addEventListener("beforeunload", (event) => {
+      if (dirty) {
+        event.preventDefault();
+        event.returnValue = "";
+      }
+    });
+  }
+
+  // Word count -------------------------------------------------------------------
+
+  function countWords(form) {
+    const output = form.querySelector(".word-count");
+    if (!output) return;
+    const perMinute = Number(output.dataset.wordsPerMinute) || 230;
+    const update = () => {
+      const editor = form.querySelector(".field-body .ProseMirror");
+      if (!editor) return;
+      const words = editor.innerText.split(/\s+/).filter(Boolean).length;
+      const minutes = Math.max(1, Math.ceil(words / perMinute));
+      output.textContent = `${words} ${words === 1 ? "word" : "words"} · ${minutes} min read`;
+      output.hidden = false;
+    };
+    // The editor is drawn after this script runs: wait for it.
+    const waitForEditor = new MutationObserver(() => {
+      const editor = form.querySelector(".field-body .ProseMirror");
+      if (editor) {
+        waitForEditor.disconnect();
+        new MutationObserver(update).observe(editor, {
+          childList: true, subtree: true, characterData: true,
+        });
+        update();
+      }
+    });
+    waitForEditor.observe(form, { childList: true, subtree: true });
+    update();
+  }
+
+  // Publish now or schedule ------------------------------------------------------
+
+  function labelPublishButton(form) {
+    const steps = form.querySelector(".workflow-steps");
+    const button = form.querySelector(".publish-step");
+    const date = form.querySelector("#id_published_at_0");
+    const time = form.querySelector("#id_published_at_1");
+    if (!steps || !button || !date || !time) return;
+    // Both times are the newsroom's wall-clock time, whatever the browser's zone.
+    const loadedAt = Date.now();
+    const serverNow = Date.parse(`${steps.dataset.now}Z`);
+    const update = () => {
+      const chosen = Date.parse(`${date.value.trim()}T${(time.value.trim() || "00:00").padEnd(8, ":00").slice(0, 8)}Z`);
+      const now = serverNow + (Date.now() - loadedAt);
+      button.textContent = Number.isNaN(chosen) || chosen <= now
+        ? "Publish now"
+        : `Schedule for ${date.value.trim()} ${time.value.trim().slice(0, 5)}`;
+    };
+    ["input", "change"].forEach((type) => {
+      date.addEventListener(type, update);
+      time.addEventListener(type, update);
+    });
+    // The calendar and clock pickers set the value without an input event.
+    form.addEventListener("click", () => setTimeout(update, 0));
+  }
+
+  // Byline order -----------------------------------------------------------------
+
+  function orderBylines(form) {
+    const table = form.querySelector("fieldset.byline tbody");
+    if (!table) return;
+    const rows = () => Array.from(table.querySelectorAll("tr.form-row:not(.empty-form)"));
+    const renumber = () => {
+      rows().forEach((row, index) => {
+        const position = row.querySelector("input[name$='-position']");
+        if (position) position.value = String(index);
+      });
+    };
+    const move = (row, offset) => {
+      const all = rows();
+      const target = all[all.indexOf(row) + offset];
+      if (!target) return;
+      if (offset < 0) table.insertBefore(row, target);
+      else table.insertBefore(target, row);
+      renumber();
+      form.dispatchEvent(new Event("change"));
+    };
+    let dragged = null;
+    const equip = (row) => {
+      if (row.dataset.orderable) return;
+      row.dataset.orderable = "1";
+      row.draggable = true;
+      const cell = row.querySelector("td.field-position");
+      if (cell) {
+        cell.querySelector("input").type = "hidden";
+        const up = document.createElement("button");
+        up.type = "button";
+        up.className = "move-up";
+        up.textContent = "Move up";
+        up.addEventListener("click", () => move(row, -1));
+        const down = document.createElement("button");
+        down.type = "button";
+        down.className = "move-down";
+        down.textContent = "Move down";
+        down.addEventListener("click", () => move(row, 1));
+        const handle = document.createElement("span");
+        handle.className = "drag-handle";
+        handle.setAttribute("aria-hidden", "true");
+        handle.title = "Drag to reorder";
+        cell.append(handle, up, down);
+      }
+      row.addEventListener("dragstart", (event) => {
+        dragged = row;
+        row.classList.add("dragging");
+        event.dataTransfer.effectAllowed = "move";
+        event.dataTransfer.setData("text/plain", "");
+      });
+      row.addEventListener("dragend", () => {
+        row.classList.remove("dragging");
+        dragged = null;
+        renumber();
+      });
+      row.addEventListener("dragover", (event) => {
+        if (!dragged || dragged === row) return;
+        event.preventDefault();
+        const box = row.getBoundingClientRect();
+        const after = event.clientY > box.top + box.height / 2;
+        table.insertBefore(dragged, after ? row.nextSibling : row);
+      });
+      row.addEventListener("drop", (event) => {
+        event.preventDefault();
+        renumber();
+        form.dispatchEvent(new Event("change"));
+      });
+    };
+    const header = form.querySelector(".byline thead th.column-position");
+    if (header) header.textContent = "Order";
+    rows().forEach(equip);
+    // Rows added with "Add another author".
+    document.addEventListener("formset:added", (event) => {
+      if (table.contains(event.target)) {
+        equip(event.target);
+        renumber();
+      }
+    });
+    form.addEventListener("submit", renumber);
+  }
+
+  // Who else has it open ------------------------------------------------------------
+
+  function heartbeat(form) {
+    const notice = form.querySelector(".others-editing");
+    const newer = form.querySelector(".newer-version");
+    const opened = form.querySelector("input[name='opened_version']");
+    const url = notice && notice.dataset.presenceUrl;
+    if (!url) return;
+    const token = form.querySelector("input[name='csrfmiddlewaretoken']").value;
+    let delay = 30000;
+    let timer = null;
+    // A little jitter, so that forms opened together do not beat together.
+    const schedule = () => {
+      clearTimeout(timer);
+      timer = setTimeout(beat, delay * (0.9 + Math.random() * 0.2));
+    };
+    const beat = async () => {
+      if (document.visibilityState === "visible") {
+        try {
+          const response = await fetch(url, {
+            method: "POST",
+            headers: { "X-CSRFToken": token },
+            credentials: "same-origin",
+          });
+          if (!response.ok) throw new Error(response.statusText);
+          const answer = await response.json();
+          notice.textContent = answer.others.length
+            ? `Also open by ${answer.others.map((other) => `${other.name} (since ${other.since})`).join(", ")}.`
+            : "";
+          if (newer && opened && answer.version !== opened.value) newer.hidden = false;
+          delay = answer.heartbeat_seconds * 1000;
+        } catch (error) {
+          delay = Math.min(delay * 2, 300000);
+        }
+      }
+      schedule();
+    };
+    schedule();
+    document.addEventListener("visibilitychange", () => {
+      if (document.visibilityState === "visible") {
+        clearTimeout(timer);
+        beat();
+      }
+    });
+  }
+
+  // Names for boxes the admin's widgets draw without a <label> -----------------------
+
+  function nameUnlabelledBoxes(form) {
+    const labelOf = (id) => {
+      const label = id && form.querySelector(`label[for="${id}"]`);
+      return label ? label.textContent.replace(/:\s*$/, "").trim() : "";
+    };
+    const name = () => {
+      form.querySelectorAll(".field-body .ProseMirror:not([aria-label])").forEach((editor) => {
+        editor.setAttribute("aria-label", labelOf("id_body") || "Body");
+      });
+      form.querySelectorAll(".select2-search__field:not([aria-label])").forEach((box) => {
+        const select = box.closest(".select2").previousElementSibling;
+        const label = labelOf(select && select.id);
+        if (label) box.setAttribute("aria-label", `Search ${label.toLowerCase()}`);
+      });
+      // Select2 draws its "clear" cross inside the list of choices.
+      form.querySelectorAll(".select2-selection__rendered > .select2-selection__clear:not([role])").forEach((cross) => {
+        cross.setAttribute("role", "listitem");
+      });
+    };
+    new MutationObserver(name).observe(form, { childList: true, subtree: true });
+    name();
+  }
+
+  ready(() => {
+    const form = document.querySelector("body.writing-screen #content-main form");
+    if (!form) return;
+    nameUnlabelledBoxes(form);
+    guardUnsavedChanges(form);
+    countWords(form);
+    labelPublishButton(form);
+    orderBylines(form);
+    heartbeat(form);
+  });
+}());
