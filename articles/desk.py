@@ -240,7 +240,7 @@ def photo_panel(request):
         "Photos missing alt text or credit",
         "Every photo has its alt text and credit.",
         count=photos.count(),
-        scope="Articles showing them cannot be published",
+        scope="An article cannot be published with one as its hero photo",
     )
     if panel.count:
         for photo in photos.select_related("uploaded_by")[:ROWS_PER_PANEL]:
