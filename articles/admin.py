@@ -178,6 +178,21 @@ class GuardedHistoryAdmin(VersionAdmin):
         return super().recover_view(request, version_id, extra_context)
 
 
+class MineFilter(admin.SimpleListFilter):
+    """Items the signed-in user started or, for articles, is on the byline of."""
+
+    title = "whose"
+    parameter_name = "mine"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Yours")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.owned_by(request.user)
+        return queryset
+
+
 class PublishableAdmin(GuardedHistoryAdmin):
     """
     Shared admin for everything with a publication state: columns, filters, tags, and the
@@ -186,7 +201,7 @@ class PublishableAdmin(GuardedHistoryAdmin):
 
     form = WorkflowForm
     change_form_template = "admin/publishable_change_form.html"
-    list_filter = ["status", "published_at"]
+    list_filter = ["status", MineFilter, "published_at"]
     date_hierarchy = "published_at"
     actions = ["submit_for_review", "publish_now", "return_to_draft", "unpublish"]
     list_per_page = 50
@@ -211,6 +226,22 @@ class PublishableAdmin(GuardedHistoryAdmin):
         if obj is None or self.has_publish_permission(request):
             return True
         return obj.status in obj.EDITABLE_BY_CONTRIBUTORS and obj.is_owned_by(request.user)
+
+    def may_change_status(self, request, status):
+        """Whether the user may change some items in `status`: editors any, contributors
+        only drafts and items in review (and of those only their own)."""
+        if not self.has_change_permission(request):
+            return False
+        return self.has_publish_permission(request) or status in self.model.EDITABLE_BY_CONTRIBUTORS
+
+    def changeable(self, request, queryset):
+        """The items of `queryset` has_change_permission lets the user change, as one query."""
+        if not self.has_change_permission(request):
+            return queryset.none()
+        if self.has_publish_permission(request):
+            return queryset
+        editable = queryset.filter(status__in=self.model.EDITABLE_BY_CONTRIBUTORS)
+        return editable.owned_by(request.user)
 
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
@@ -461,6 +492,21 @@ class SectionAdmin(admin.ModelAdmin):
         return obj.article_total
 
 
+class MissingCreditFilter(admin.SimpleListFilter):
+    """Photos that stop an article from being published: no alt text, or no credit."""
+
+    title = "alt text and credit"
+    parameter_name = "credit"
+
+    def lookups(self, request, model_admin):
+        return [("missing", "Missing")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "missing":
+            return queryset.missing_credits()
+        return queryset
+
+
 @admin.register(Photo)
 class PhotoAdmin(GuardedHistoryAdmin):
     """Photos, with who may change which (Photo.is_editable_by) enforced on every view:
@@ -470,7 +516,7 @@ class PhotoAdmin(GuardedHistoryAdmin):
     list_display = ["preview", "alt_text", "credit", "dimensions", "created_at"]
     list_display_links = ["preview", "alt_text"]
     search_fields = ["alt_text", "caption", "photographer", "agency"]
-    list_filter = ["agency"]
+    list_filter = [MissingCreditFilter, "agency"]
     date_hierarchy = "created_at"
     readonly_fields = ["large_preview", "dimensions"]
     fieldsets = [
@@ -567,7 +613,7 @@ class ArticleAdmin(PublishableAdmin):
         "headline", "preview", "section", "authors_list", "state", "published_at", "live",
         "is_featured",
     ]  # fmt: skip
-    list_filter = ["status", "section", "is_featured", "published_at"]
+    list_filter = ["status", MineFilter, "section", "is_featured", "published_at"]
     list_select_related = ["section", "hero_photo"]
     search_fields = ["headline", "standfirst", "slug"]
     prepopulated_fields = {"slug": ["headline"]}

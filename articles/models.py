@@ -154,6 +154,14 @@ class PublishableQuerySet(models.QuerySet):
     def in_review(self):
         return self.filter(status=Status.REVIEW)
 
+    def owned_by(self, user):
+        """Items `user` started: the queryset form of `is_owned_by`."""
+        return self.filter(created_by=user)
+
+    def with_people(self):
+        """The items with what `people` names loaded alongside them."""
+        return self.select_related("created_by")
+
 
 class Publishable(models.Model):
     """What articles, quotes and videos share: an address, a publication state, tags."""
@@ -229,12 +237,23 @@ class Publishable(models.Model):
         """True when `user` started this item."""
         return self.created_by_id is not None and self.created_by_id == user.pk
 
+    @property
+    def people(self):
+        """Who the item is by, as names for staff lists: who started it (load them with
+        `with_people()`)."""
+        return [staff_name(self.created_by)] if self.created_by else []
+
     def publishing_problems(self, author_count=None):
         """What stops the item from being published, as sentences for the editor; empty when ready."""
         problems = []
         if not self.slug:
             problems.append("It needs a slug (its web address).")
         return problems
+
+
+def staff_name(user):
+    """A staff account as lists name it: the full name, else the username."""
+    return user.get_full_name() or user.get_username()
 
 
 def publishable_indexes(prefix):
@@ -308,6 +327,24 @@ class PhotoQuerySet(models.QuerySet):
     def missing_credits(self):
         """Photos without alt text, or with neither a photographer nor an agency."""
         return self.filter(models.Q(alt_text="") | models.Q(photographer="", agency=""))
+
+    def editable_by(self, user):
+        """The photos `user` may change: the queryset form of `Photo.is_editable_by`."""
+        if user.has_perm("articles.change_any_photo"):
+            return self
+        return self.filter(uploaded_by=user).exclude(shown_in_published())
+
+
+def shown_in_published():
+    """A filter for photos a published item (live or scheduled) shows: the query form of
+    `Photo.is_published_with`, asking every model that points at photos and publishes."""
+    shown = models.Q(pk__in=[])
+    for relation in Photo._meta.related_objects:
+        related = relation.related_model
+        if relation.one_to_many and issubclass(related, Publishable):
+            published = related._default_manager.filter(status=Status.PUBLISHED)
+            shown |= models.Q(pk__in=published.values(relation.field.attname))
+    return shown
 
 
 class Photo(models.Model):
@@ -421,6 +458,17 @@ class Photo(models.Model):
         return self.image.url if self.image else web_address(self.source_url)
 
 
+class ArticleQuerySet(PublishableQuerySet):
+    def owned_by(self, user):
+        """Articles `user` started or is on the byline of: the queryset form of
+        `Article.is_owned_by`."""
+        signed = ArticleAuthor.objects.filter(author__user=user).values("article")
+        return self.filter(models.Q(created_by=user) | models.Q(pk__in=signed))
+
+    def with_people(self):
+        return super().with_people().prefetch_related(with_bylines())
+
+
 class Article(Publishable):
     headline = models.CharField(max_length=300)
     standfirst = models.TextField(
@@ -474,6 +522,8 @@ class Article(Publishable):
             "Left empty, it is filled from the standfirst or the body."
         ),
     )
+
+    objects = ArticleQuerySet.as_manager()
 
     class Meta(Publishable.Meta):
         indexes = [
@@ -557,6 +607,11 @@ class Article(Publishable):
         if author_count is None:
             author_count = self.credits.count() if self.pk else 0
         return [] if author_count >= 1 else ["It needs at least one author in the byline."]
+
+    @property
+    def people(self):
+        """The byline's names, else who started the article."""
+        return [author.name for author in self.byline] or super().people
 
     @property
     def byline(self):

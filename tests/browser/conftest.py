@@ -23,6 +23,7 @@ from .site import served_site
 from .tools import (
     CHROMIUM,
     CHROMIUM_ARGS,
+    DEMO_CONTRIBUTOR,
     DEMO_EDITOR,
     DEMO_EDITOR_PASSWORD,
     NO_CHROMIUM,
@@ -119,11 +120,12 @@ def visit(site):
 
 @pytest.fixture
 def log_in(site):
-    """log_in(page): sign in to the admin as the demo editor, through the login form."""
+    """log_in(page): sign in to the admin as the demo editor, through the login form;
+    log_in(page, contributor=True) as the demo contributor."""
 
-    def sign_in(page):
+    def sign_in(page, contributor=False):
         page.goto(site.url("admin-login"))
-        page.get_by_label("Username").fill(DEMO_EDITOR)
+        page.get_by_label("Username").fill(DEMO_CONTRIBUTOR if contributor else DEMO_EDITOR)
         page.get_by_label("Password").fill(DEMO_EDITOR_PASSWORD)
         page.get_by_role("button", name="Log in").click()
         page.get_by_role("button", name="Log out").wait_for()

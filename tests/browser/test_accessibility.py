@@ -1,4 +1,5 @@
-"""axe-core, injected into each page type as served, finds no WCAG 2.1 A/AA violations."""
+"""axe-core, injected into each page type as served and into the admin's front page (the
+desk), finds no WCAG 2.1 A/AA violations."""
 
 import pytest
 
@@ -17,6 +18,13 @@ def describe(violations):
     return "\n".join(lines)
 
 
+def run_axe(page, axe):
+    page.add_script_tag(path=axe)
+    return page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
+    )
+
+
 @pytest.mark.parametrize("colour_scheme", ["light", "dark"])
 @pytest.mark.parametrize("page_type", PAGE_TYPES)
 def test_page_has_no_accessibility_violations(new_page, visit, report, page_type, colour_scheme):
@@ -24,13 +32,25 @@ def test_page_has_no_accessibility_violations(new_page, visit, report, page_type
     # Bypassing the page's Content-Security-Policy lets the injected script run.
     page = new_page(color_scheme=colour_scheme, bypass_csp=True)
     visit(page, page_type)
-    page.add_script_tag(path=axe)
-    results = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
-    )
+    results = run_axe(page, axe)
     violations = results["violations"]
     report(
         f"axe {page_type} ({colour_scheme}): {len(violations)} violations, "
         f"{len(results['passes'])} rules passed, {len(results['incomplete'])} to review by hand"
     )
     assert not violations, f"{page_type} ({colour_scheme}):\n{describe(violations)}"
+
+
+@pytest.mark.parametrize("colour_scheme", ["light", "dark"])
+def test_the_admin_desk_has_no_accessibility_violations(new_page, log_in, report, colour_scheme):
+    axe = node_tool("axe-core/axe.min.js")
+    page = new_page(color_scheme=colour_scheme, bypass_csp=True)
+    log_in(page)
+    page.locator(".desk").wait_for()
+    results = run_axe(page, axe)
+    violations = results["violations"]
+    report(
+        f"axe admin desk ({colour_scheme}): {len(violations)} violations, "
+        f"{len(results['passes'])} rules passed, {len(results['incomplete'])} to review by hand"
+    )
+    assert not violations, f"admin desk ({colour_scheme}):\n{describe(violations)}"

@@ -21,6 +21,8 @@ NODE_MODULES = ROOT / "node_modules"
 # The demo editor's login, as `make run` prints it and the README gives it.
 DEMO_EDITOR = "editor"
 DEMO_EDITOR_PASSWORD = "newsroom-demo"  # noqa: S105 - demo data only
+# The demo contributor shares the password.
+DEMO_CONTRIBUTOR = "contributor"
 # `.ci/browser-deps` (as root) installs all of them.
 NO_CHROMIUM = f"Chromium is not installed at {CHROMIUM}: apt-get install chromium"
 NO_PLAYWRIGHT = "Playwright is not installed: pip install -e '.[dev]'"
