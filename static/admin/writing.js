@@ -117,7 +117,6 @@
     const equip = (row) => {
       if (row.dataset.orderable) return;
       row.dataset.orderable = "1";
-      row.draggable = true;
       const cell = row.querySelector("td.field-position");
       if (cell) {
         cell.querySelector("input").type = "hidden";
@@ -135,6 +134,8 @@
         handle.className = "drag-handle";
         handle.setAttribute("aria-hidden", "true");
         handle.title = "Drag to reorder";
+        // Only the handle drags the row: elsewhere a press picks an author or selects text.
+        handle.addEventListener("mousedown", () => { row.draggable = true; });
         cell.append(handle, up, down);
       }
       row.addEventListener("dragstart", (event) => {
@@ -144,6 +145,7 @@
         event.dataTransfer.setData("text/plain", "");
       });
       row.addEventListener("dragend", () => {
+        row.draggable = false;
         row.classList.remove("dragging");
         dragged = null;
         renumber();
@@ -236,9 +238,10 @@
         const label = labelOf(select && select.id);
         if (label) box.setAttribute("aria-label", `Search ${label.toLowerCase()}`);
       });
-      // Select2 draws its "clear" cross inside the list of choices.
-      form.querySelectorAll(".select2-selection__rendered > .select2-selection__clear:not([role])").forEach((cross) => {
-        cross.setAttribute("role", "listitem");
+      // Select2 draws its "clear" cross inside the list of choices, where only list
+      // items belong; beside the list it works the same (Select2 finds it by class).
+      form.querySelectorAll("ul.select2-selection__rendered > .select2-selection__clear").forEach((cross) => {
+        cross.parentElement.after(cross);
       });
     };
     new MutationObserver(name).observe(form, { childList: true, subtree: true });
