@@ -296,6 +296,9 @@ class SectionAdmin(admin.ModelAdmin):
     list_editable = ["position"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
+    # Explicit: the article count's GROUP BY drops the model's ordering, and the
+    # autocomplete's pages would be unordered (UnorderedObjectListWarning).
+    ordering = ["position", "name"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(article_total=Count("articles"))
