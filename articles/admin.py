@@ -12,6 +12,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from js_asset import Media
 from reversion_compare.admin import CompareVersionAdmin as VersionAdmin
 from taggit.models import Tag
@@ -19,6 +20,7 @@ from taggit.models import Tag
 from authors.models import Author
 from newsroom.admin_fields import URL_FIELD_OVERRIDES
 from newsroom.images import IMAGE_FIELD_OVERRIDES
+from newsroom.sanitize import sanitize_html
 
 from .concurrent_edits import HEARTBEAT, find_conflict, record_presence, version_of
 from .models import (
@@ -483,6 +485,9 @@ class SectionAdmin(admin.ModelAdmin):
     list_editable = ["position"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
+    # Explicit: the article count's GROUP BY drops the model's ordering, and the
+    # autocomplete's pages would be unordered (UnorderedObjectListWarning).
+    ordering = ["position", "name"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(article_total=Count("articles"))
@@ -607,6 +612,10 @@ class CorrectionInline(admin.StackedInline):
     fields = ["kind", "noted_at", "note"]
 
 
+# What the article page shows in place of a field for someone who may only read it.
+READ_ONLY_FIELDS = {"body": "body_as_read"}
+
+
 @admin.register(Article)
 class ArticleAdmin(PublishableAdmin):
     list_display = [
@@ -641,6 +650,20 @@ class ArticleAdmin(PublishableAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("credits__author")
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or self.has_change_permission(request, obj):
+            return fieldsets
+        # Read only, the admin shows a field's value as text: the body's markup, tags and all.
+        return [
+            (name, options | {"fields": [READ_ONLY_FIELDS.get(f, f) for f in options["fields"]]})
+            for name, options in fieldsets
+        ]
+
+    @admin.display(description="Body")
+    def body_as_read(self, obj):
+        return mark_safe(sanitize_html(obj.body))  # noqa: S308 - sanitised just here
 
     def view_on_site(self, obj):
         """Live articles open on the site; anything else opens in the staff preview."""

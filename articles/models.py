@@ -23,7 +23,7 @@ from taggit.managers import TaggableManager
 from newsroom import pagecache
 from newsroom.images import CleanImageField
 from newsroom.paths import slug_path
-from newsroom.sanitize import sanitize_html, web_address
+from newsroom.sanitize import breakable_spaces, sanitize_html, web_address
 
 WORDS_PER_MINUTE = 230
 STANDFIRST_WORDS = 40
@@ -553,13 +553,14 @@ class Article(Publishable):
         return slug_path("articles:detail", self.slug)
 
     def derive_fields(self):
-        """Work out what the body decides: the body as stored (sanitised, whatever wrote
-        it), the reading time, and the standfirst and SEO description when left empty.
+        """Work out what the body decides: the body as stored (sanitised, with plain
+        spaces, whatever wrote it), the reading time, and the standfirst and SEO
+        description when left empty.
 
         save() calls it; paths that bypass save() (bulk_create) call it on each row.
         Returns the names of the fields it set.
         """
-        self.body = sanitize_html(self.body)
+        self.body = breakable_spaces(sanitize_html(self.body))
         self.reading_time = reading_time_minutes(self.body)
         derived = {"body", "reading_time"}
         if not self.standfirst.strip() and self.body:

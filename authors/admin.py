@@ -18,6 +18,9 @@ class AuthorAdmin(VersionAdmin):
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["user"]
     list_select_related = ["user"]
+    # Explicit: the article count's GROUP BY drops the model's ordering, and the
+    # autocomplete's pages would be unordered (UnorderedObjectListWarning).
+    ordering = ["name", "pk"]
     fieldsets = [
         (None, {"fields": ["name", "role", "bio", "avatar"]}),
         ("Links", {"fields": ["website", "x_handle", "bluesky_handle", "email"]}),

@@ -60,6 +60,25 @@ def sanitize_html(html):
     )
 
 
+# A non-breaking space in any of the ways HTML spells one: the character itself, the
+# named entity nh3 writes for it, and the numeric references other tools write.
+NON_BREAKING_SPACE = re.compile("\u00a0|&nbsp;|&#0*160;|&#[xX]0*[aA]0;")
+
+
+def breakable_spaces(html):
+    """`html` with every non-breaking space made a plain one.
+
+    Every one, not only the patterns an editor leaves (runs of spaces, the end of a text
+    node): a browser editing without ProseMirror's `white-space` rule made each typed
+    space non-breaking, so a paragraph could not wrap and was wider than a phone. A
+    writer's deliberate one (between a number and its unit, before French punctuation)
+    looks exactly the same in the stored HTML, so it goes too: the cost is a line that
+    may break at "10 | km", against a page that scrolls sideways. A run of plain spaces
+    shows as one, as a run of typed spaces does on the page.
+    """
+    return NON_BREAKING_SPACE.sub(" ", html) if html else html
+
+
 WEB_SCHEMES = {"http", "https"}
 
 

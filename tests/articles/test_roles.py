@@ -143,6 +143,22 @@ def test_contributor_cannot_change_someone_elses_draft(contributor_client):
     assert article.headline == "Editor's scoop"
 
 
+def test_contributor_reads_someone_elses_published_body_as_text_not_markup(contributor_client):
+    article = ArticleFactory(authors=[AuthorFactory()])
+    # Stored by a path that skips save(): the page sanitises what it shows.
+    Article.objects.filter(pk=article.pk).update(
+        body="<h2>At dawn</h2><p>Ferries <strong>ran</strong>.</p><script>alert(1)</script>"
+    )
+    page = contributor_client.get(change_url(article))
+
+    assert page.status_code == 200
+    assert '<div class="readonly"><h2>At dawn</h2><p>Ferries <strong>ran</strong>.</p></div>' in (
+        page.text
+    )
+    assert "&lt;p&gt;" not in page.text and "alert(1)" not in page.text
+    assert 'name="body"' not in page.text, "nothing to edit"
+
+
 def test_contributor_cannot_change_own_article_once_published(contributor_client, contributor):
     article = ArticleFactory(created_by=contributor, authors=[contributor.author_profile])
     response = contributor_client.post(

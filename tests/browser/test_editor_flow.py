@@ -7,10 +7,12 @@ seeded.
 
 import re
 import uuid
+from html import unescape
 
 import pytest
 from PIL import Image
 
+from .conftest import PHONE
 from .tools import NO_PLAYWRIGHT
 
 expect = pytest.importorskip("playwright.sync_api", reason=NO_PLAYWRIGHT).expect
@@ -134,3 +136,71 @@ def test_editor_uploads_a_photo_writes_previews_and_publishes_an_article(
     expect(late_reader.get_by_role("heading", level=1)).to_be_visible()
     expect(late_reader.get_by_text(headline)).to_have_count(0)
     assert late_reader.goto(story_address).status == 404
+
+
+# Typed, not pasted: Chromium decides how a typed space enters the editable element, and
+# without ProseMirror's `white-space` rule it enters as a non-breaking space. Long enough
+# to need several lines on a phone.
+TYPED_PARAGRAPH = (
+    "The council met on Tuesday evening to discuss the new ferry timetable, and after "
+    "two hours of questions from residents it agreed to ask the operator for an "
+    "earlier first crossing on weekdays and a later last one on Fridays and Saturdays. "
+)
+NON_BREAKING = ("&nbsp;", "&#160;", "\N{NO-BREAK SPACE}")
+
+
+def served_body(page, address):
+    """The article body the server sends in the change form's textarea: what is stored."""
+    html = page.request.get(address).text()
+    textarea = re.search(r'<textarea name="body"[^>]*>(.*?)</textarea>', html, re.DOTALL)
+    # As a browser reads it: the newline Django writes after the start tag is not content.
+    return unescape(textarea.group(1)).removeprefix("\n")
+
+
+def test_typed_spaces_are_stored_as_plain_spaces_and_the_story_wraps_on_a_phone(
+    site, page, new_page, log_in
+):
+    warnings = []
+    page.on("console", lambda message: warnings.append(message.text))
+    headline = f"Council asks for earlier ferries {uuid.uuid4().hex[:8]}"
+    log_in(page)
+
+    page.goto(site.origin + "/admin/articles/article/add/")
+    page.locator("#id_headline").fill(headline)
+    editor = page.locator(".ProseMirror[contenteditable=true]").first
+    editor.click()
+    page.keyboard.type(TYPED_PARAGRAPH)
+    page.keyboard.press("Enter")
+    page.keyboard.type("Residents  left  pleased. ")
+    expect(editor.locator("p").last).to_contain_text("pleased.")
+    # What the editor hands to the form: ProseMirror keeps typed spaces as they were typed.
+    written = page.locator("textarea[name=body]").input_value()
+    assert not [text for text in warnings if "white-space" in text], warnings
+    assert not [nbsp for nbsp in NON_BREAKING if nbsp in written], written
+
+    pick(page, "id_section")
+    pick(page, page.locator("select[name$='-0-author']").get_attribute("id"))
+    page.get_by_role("button", name="Save and continue editing").click()
+    expect(page.locator(".messagelist")).to_contain_text("was added successfully")
+    article_address = page.url
+
+    stored = served_body(page, article_address)
+    assert stored.startswith("<p>The council met on Tuesday evening to discuss the new ferry")
+    assert "Fridays and Saturdays. </p>" in stored
+    assert not [nbsp for nbsp in NON_BREAKING if nbsp in stored], stored
+
+    page.get_by_role("button", name=re.compile(r"^Publish")).click()
+    expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
+    page.goto(article_address)
+    story_address = page.get_by_role("link", name="View on site").get_attribute("href")
+
+    reader = new_page(viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=2)
+    reader.goto(site.origin + story_address)
+    expect(reader.get_by_role("heading", level=1)).to_have_text(headline)
+    expect(reader.locator(".article-body")).to_contain_text("earlier first crossing")
+    width = reader.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE["width"], f"the story is {width} px wide on a {PHONE['width']} px phone"
+
+    page.locator(".deletelink").click()
+    page.get_by_role("button", name=re.compile("^Yes, I.m sure")).click()
+    expect(page.locator(".messagelist")).to_contain_text("was deleted successfully")

@@ -70,6 +70,14 @@ def test_exported_html_is_used_and_cleaned(run_import, export_path):
     assert 'href="https://www.youtube.com/embed/x"' in body
 
 
+def test_imported_bodies_keep_no_non_breaking_spaces(run_import, tmp_path):
+    path = tmp_path / "ghost.json"
+    export = with_first_post({"html": "<p>Open&nbsp;again&#160;at\u00a0dawn.&nbsp;</p>"})
+    path.write_text(json.dumps(export), encoding="utf-8")
+    run_import("import_ghost", path)
+    assert Article.objects.get(slug="harbour-reopens").body == "<p>Open again at dawn. </p>"
+
+
 def test_mobiledoc_cards_are_rendered(run_import, export_path):
     run_import("import_ghost", export_path)
     body = Article.objects.get(slug="tides").body

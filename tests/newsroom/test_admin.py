@@ -1,5 +1,8 @@
+import warnings
+
 import pytest
 from django.contrib import admin
+from django.core.paginator import UnorderedObjectListWarning
 from django.urls import reverse
 
 from articles.models import Status
@@ -102,3 +105,27 @@ def test_editor_can_add_an_article_with_an_ordered_byline(admin_client):
     assert article.byline == [second, first]
     assert article.is_live, "publishing without a time publishes now"
     assert "<script>" not in article.body
+
+
+@pytest.mark.parametrize(
+    ("model_name", "field_name", "expected"),
+    [("article", "section", ["City", "World"]), ("articleauthor", "author", ["Ana Lopes", "Zoe Ward"])],
+    ids=["section", "author"],
+)  # fmt: skip
+def test_section_and_author_autocompletes_list_in_a_stated_order(
+    admin_client, model_name, field_name, expected
+):
+    """Sections by position, authors by name; without an order the admin's paginator warns
+    (UnorderedObjectListWarning) and pages of results may repeat or skip rows."""
+    SectionFactory(name="World", position=2)
+    SectionFactory(name="City", position=1)
+    AuthorFactory(name="Zoe Ward")
+    AuthorFactory(name="Ana Lopes")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", UnorderedObjectListWarning)
+        response = admin_client.get(
+            reverse("admin:autocomplete"),
+            {"app_label": "articles", "model_name": model_name, "field_name": field_name},
+        )
+    assert response.status_code == 200
+    assert [result["text"] for result in response.json()["results"]] == expected

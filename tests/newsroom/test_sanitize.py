@@ -2,7 +2,7 @@
 
 import pytest
 
-from newsroom.sanitize import sanitize_html, web_address
+from newsroom.sanitize import breakable_spaces, sanitize_html, web_address
 from tests.factories import ArticleFactory
 from tests.xss import EXECUTABLE, XSS_VECTORS
 
@@ -68,3 +68,30 @@ def test_article_bodies_are_sanitised_on_save(vector):
 def test_only_web_addresses_reach_links(url, kept):
     """Plain URL fields (author website, quote source, video file) bypass nh3."""
     assert web_address(url) == (url.strip() if kept else "")
+
+
+@pytest.mark.parametrize(
+    ("stored", "expected"),
+    [
+        # Every typed space, as Chromium wrote them without the editor's white-space rule.
+        ("<p>The&nbsp;council&nbsp;met.&nbsp;</p>", "<p>The council met. </p>"),
+        # A run of spaces, as ProseMirror keeps one typed between words.
+        ("<p>Residents&nbsp; &nbsp;left.</p>", "<p>Residents   left.</p>"),
+        # The character itself, and the numeric references other tools write.
+        ("<p>10\N{NO-BREAK SPACE}km, 5&#160;kg, 3&#xA0;m, 2&#x00a0;l</p>", "<p>10 km, 5 kg, 3 m, 2 l</p>"),
+        # In attributes too: alt texts and titles are typed in the same editor.
+        ('<img alt="The&nbsp;quay" src="/a.jpg">', '<img alt="The quay" src="/a.jpg">'),
+        # Text about the entity is text, not a space.
+        ("<p>Write &amp;nbsp; for one.</p>", "<p>Write &amp;nbsp; for one.</p>"),
+        ("", ""),
+    ],
+)  # fmt: skip
+def test_breakable_spaces_makes_every_non_breaking_space_a_plain_one(stored, expected):
+    assert breakable_spaces(stored) == expected
+
+
+@pytest.mark.django_db
+def test_a_body_saved_from_the_shell_keeps_no_non_breaking_space():
+    article = ArticleFactory(body="<p>Ferries\N{NO-BREAK SPACE}run&nbsp;late&#160;again.</p>")
+    article.refresh_from_db()
+    assert article.body == "<p>Ferries run late again.</p>"
