@@ -439,6 +439,14 @@ class Article(Publishable):
         related_name="hero_of",
         help_text="Shown at the top of the article and in teasers.",
     )
+    hero_caption = models.TextField(
+        "hero photo caption",
+        blank=True,
+        help_text=(
+            "Replaces the photo's own caption in this article only; the photo's credit is "
+            "always shown. Left empty, the photo's caption is used."
+        ),
+    )
     section = models.ForeignKey(Section, on_delete=models.PROTECT, related_name="articles")
     authors = models.ManyToManyField(
         "authors.Author", through="ArticleAuthor", related_name="articles", blank=True
@@ -553,6 +561,14 @@ class Article(Publishable):
         if author_count is None:
             author_count = self.credits.count() if self.pk else 0
         return [] if author_count >= 1 else ["It needs at least one author in the byline."]
+
+    @property
+    def hero_photo_caption(self):
+        """The hero photo's caption as this article tells it: its own override, else the
+        photo's (a photo reused for another story keeps its first story's caption)."""
+        if self.hero_photo is None:
+            return ""
+        return self.hero_caption.strip() or self.hero_photo.caption
 
     @property
     def byline(self):
