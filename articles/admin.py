@@ -314,13 +314,16 @@ class PhotoAdmin(GuardedHistoryAdmin):
     search_fields = ["alt_text", "caption", "photographer", "agency"]
     list_filter = ["agency"]
     date_hierarchy = "created_at"
-    readonly_fields = ["large_preview", "dimensions"]
+    readonly_fields = ["focal_point", "dimensions"]
     fieldsets = [
-        (None, {"fields": ["image", "large_preview", "alt_text", "caption"]}),
+        (None, {"fields": ["image", "focal_point", ("focal_x", "focal_y"), "alt_text", "caption"]}),
         ("Credit", {"fields": ["photographer", "agency"]}),
-        ("Cropping", {"classes": ["collapse"], "fields": ["focal_x", "focal_y", "dimensions"]}),
-        ("Advanced", {"classes": ["collapse"], "fields": ["source_url"]}),
+        ("Advanced", {"classes": ["collapse"], "fields": ["dimensions", "source_url"]}),
     ]
+
+    class Media:
+        css = {"all": ["admin/photos.css"]}
+        js = ["admin/focal_point.js"]
 
     def has_change_permission(self, request, obj=None):
         if not super().has_change_permission(request, obj):
@@ -344,9 +347,32 @@ class PhotoAdmin(GuardedHistoryAdmin):
     def preview(self, obj):
         return thumbnail(obj)
 
-    @admin.display(description="Preview")
-    def large_preview(self, obj):
-        return thumbnail(obj, size=400)
+    @admin.display(description="Focal point")
+    def focal_point(self, obj):
+        """The picture, on which focal_point.js lets the editor click (or use the arrow
+        keys) to set the focal point; without the script it is a preview of the picture."""
+        if not obj.url:
+            return "—"
+        return format_html(
+            '<div class="focal-picker" data-focal-picker data-x-input="id_focal_x" '
+            'data-y-input="id_focal_y" data-status="focal-point-status">'
+            '<img src="{}" alt="{}"{} aria-describedby="focal-point-help focal-point-status">'
+            '<span class="focal-picker__marker" hidden></span></div>'
+            '<p id="focal-point-help" class="focal-picker__help" data-focal-picker-only hidden>'
+            "Click the picture on the part every crop must keep, or select the picture and "
+            "move the point with the arrow keys (Shift moves it further).</p>"
+            '<p id="focal-point-status" class="focal-picker__status" aria-live="polite" '
+            "data-focal-picker-only hidden></p>",
+            obj.url,
+            obj.alt_text,
+            format_html(' width="{}" height="{}"', obj.width, obj.height) if obj.width else "",
+        )
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name in ("focal_x", "focal_y"):
+            field.widget.attrs |= {"min": 0, "max": 1}
+        return field
 
     @admin.display(description="Size")
     def dimensions(self, obj):
