@@ -6,7 +6,7 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
 from django.forms.models import BaseInlineFormSet
-from django.http import JsonResponse
+from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect, JsonResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import localize
@@ -410,6 +410,10 @@ class CorrectionInline(admin.StackedInline):
     fields = ["kind", "noted_at", "note"]
 
 
+def article_change_url(article):
+    return reverse("admin:articles_article_change", args=[article.pk])
+
+
 @admin.register(Article)
 class ArticleAdmin(PublishableAdmin):
     list_display = [
@@ -439,6 +443,10 @@ class ArticleAdmin(PublishableAdmin):
             },
         ),
     ]  # fmt: skip
+
+    class Media:
+        css = {"all": ["admin/preview_links.css"]}
+        js = ["admin/preview_links.js"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("credits__author")
@@ -478,7 +486,40 @@ class ArticleAdmin(PublishableAdmin):
                 context["share_preview_url"] = (
                     reverse("admin:articles_previewlink_add") + f"?article={obj.pk}"
                 )
+        context.update(self.preview_links_context(request, obj))
         return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def preview_links_context(self, request, obj):
+        """What admin/articles/_preview_links.html shows under the article's form: its
+        preview links with their addresses, and who may make and revoke them. Nothing
+        for a new article or for people who may not see preview links."""
+        if obj is None or obj.pk is None or not request.user.has_perm("articles.view_previewlink"):
+            return {}
+        links = obj.preview_links.annotate(visit_total=Count("visits"))
+        can_revoke = request.user.has_perm("articles.change_previewlink")
+        rows = [
+            {
+                "link": link,
+                "address": request.build_absolute_uri(link.get_absolute_url()),
+                "visits": link.visit_total,
+                "revoke_url": (
+                    reverse("admin:articles_previewlink_revoke", args=[link.pk])
+                    if can_revoke and not link.is_revoked
+                    else ""
+                ),
+            }
+            for link in links
+        ]
+        share_url = ""
+        if request.user.has_perm("articles.add_previewlink"):
+            share_url = reverse("admin:articles_previewlink_add") + f"?article={obj.pk}"
+        return {
+            "preview_links_panel": {
+                "links": rows,
+                "can_revoke": can_revoke,
+                "share_url": share_url,
+            }
+        }
 
     @admin.display(description="Authors")
     def authors_list(self, obj):
@@ -553,6 +594,11 @@ class PreviewLinkAdmin(admin.ModelAdmin):
         super().save_model(request, obj, form, change)
 
     def response_add(self, request, obj, post_url_continue=None):
+        if "article" in request.GET and "_popup" not in request.POST:
+            # Made from the article's page ("Share a preview link"): back to the article,
+            # whose list of links has the new address and its Copy button.
+            self.message_user(request, f"Preview link made for “{obj.article}”; copy it below.")
+            return HttpResponseRedirect(article_change_url(obj.article) + "#preview-links")
         self.message_user(
             request,
             format_html(
@@ -561,6 +607,35 @@ class PreviewLinkAdmin(admin.ModelAdmin):
             ),
         )
         return super().response_add(request, obj, post_url_continue)
+
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/revoke/",
+                self.admin_site.admin_view(self.revoke_view),
+                name="articles_previewlink_revoke",
+            ),
+            *super().get_urls(),
+        ]
+
+    def revoke_view(self, request, object_id):
+        """Revoke one link (the Revoke button on its article's page), for people who may
+        change preview links. Answers a script asking for JSON with the link's new state;
+        anyone else goes back to the article."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        link = self.get_object(request, unquote(object_id))
+        if link is None:
+            raise Http404("No such preview link.")
+        if not self.has_change_permission(request, link):
+            raise PermissionDenied
+        if link.revoked_at is None:
+            link.revoked_at = timezone.now()
+            link.save(update_fields=["revoked_at"])
+        if request.headers.get("Accept") == "application/json":
+            return JsonResponse({"state": link.state})
+        self.message_user(request, "Revoked the preview link; it no longer opens the article.")
+        return HttpResponseRedirect(article_change_url(link.article) + "#preview-links")
 
     @admin.display(description="Address to share")
     def shareable_url(self, obj):
@@ -571,9 +646,7 @@ class PreviewLinkAdmin(admin.ModelAdmin):
 
     @admin.display(description="State")
     def link_state(self, obj):
-        if obj.is_revoked:
-            return "Revoked"
-        return "Expired" if obj.is_expired else "Active"
+        return obj.state
 
     @admin.display(description="Visits", ordering="visit_total")
     def visit_count(self, obj):

@@ -750,6 +750,13 @@ class PreviewLink(models.Model):
         return not self.is_revoked and not self.is_expired
 
     @property
+    def state(self):
+        """ "Active", "Expired" or "Revoked", as the admin shows it."""
+        if self.is_revoked:
+            return "Revoked"
+        return "Expired" if self.is_expired else "Active"
+
+    @property
     def token(self):
         """The link's key, signed with the site's secret so keys cannot be guessed or forged."""
         return signing.Signer(salt=PREVIEW_LINK_SALT).sign(self.key.hex)
