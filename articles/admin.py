@@ -9,7 +9,7 @@ from django.forms.models import BaseInlineFormSet
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect, JsonResponse
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.formats import localize
+from django.utils.formats import date_format, localize
 from django.utils.html import format_html
 from js_asset import Media
 from reversion_compare.admin import CompareVersionAdmin as VersionAdmin
@@ -35,6 +35,8 @@ from .models import (
 )
 
 TAG_SUGGESTION_LIMIT = 20
+# Publication times in lists: short enough to stay on one line.
+LIST_TIME = "j M Y, H:i"
 
 WORKFLOW_FIELD = "_workflow"
 
@@ -126,6 +128,7 @@ class PublishableAdmin(GuardedHistoryAdmin):
     formfield_overrides = URL_FIELD_OVERRIDES
 
     class Media:
+        css = {"all": ["admin/lists.css"]}
         js = ["admin/tag_suggestions.js"]
 
     def get_queryset(self, request):
@@ -194,15 +197,28 @@ class PublishableAdmin(GuardedHistoryAdmin):
 
     # Columns ---------------------------------------------------------------------
 
-    @admin.display(boolean=True, description="Live")
-    def live(self, obj):
-        return obj.is_live
-
-    @admin.display(description="Status", ordering="status")
+    @admin.display(description="Status", ordering="published_at")
     def state(self, obj):
-        if obj.is_scheduled:
-            return f"Scheduled for {localize(timezone.localtime(obj.published_at))}"
-        return obj.get_status_display()
+        """Status, whether readers see it and the publication time, in one narrow column:
+        "Live" or "Scheduled" over the time, else the status (over its time, if any)."""
+        if obj.is_live:
+            label = "Live"
+        elif obj.is_scheduled:
+            label = "Scheduled"
+        else:
+            label = obj.get_status_display()
+        when = ""
+        if obj.published_at:
+            local = timezone.localtime(obj.published_at)
+            when = format_html(
+                '<time datetime="{}">{}</time>', local.isoformat(), date_format(local, LIST_TIME)
+            )
+        return format_html(
+            '<span class="list-state list-state--{}">{}</span>{}',
+            "live" if obj.is_live else "scheduled" if obj.is_scheduled else obj.status,
+            label,
+            when,
+        )
 
     @admin.display(description="Tags")
     def tag_list(self, obj):
@@ -416,10 +432,8 @@ def article_change_url(article):
 
 @admin.register(Article)
 class ArticleAdmin(PublishableAdmin):
-    list_display = [
-        "headline", "preview", "section", "authors_list", "state", "published_at", "live",
-        "is_featured",
-    ]  # fmt: skip
+    list_display = ["preview", "headline", "section", "authors_list", "article_state"]
+    list_display_links = ["headline"]
     list_filter = ["status", "section", "is_featured", "published_at"]
     list_select_related = ["section", "hero_photo"]
     search_fields = ["headline", "standfirst", "slug"]
@@ -527,7 +541,14 @@ class ArticleAdmin(PublishableAdmin):
 
     @admin.display(description="Photo")
     def preview(self, obj):
-        return thumbnail(obj.hero_photo, size=60)
+        return thumbnail(obj.hero_photo, size=48)
+
+    @admin.display(description="Status", ordering="published_at")
+    def article_state(self, obj):
+        state = self.state(obj)
+        if obj.is_featured:
+            return format_html('{}<span class="list-badge">Featured</span>', state)
+        return state
 
 
 class PreviewLinkForm(forms.ModelForm):
