@@ -377,7 +377,7 @@ class PhotoAdmin(GuardedHistoryAdmin):
             '<p id="focal-point-help" class="focal-picker__help" data-focal-picker-only hidden>'
             "Click the picture on the part every crop must keep, or select the picture and "
             "move the point with the arrow keys (Shift moves it further).</p>"
-            '<p id="focal-point-status" class="focal-picker__status" aria-live="polite" '
+            '<p id="focal-point-status" class="focal-picker__status" role="status" '
             "data-focal-picker-only hidden></p>",
             obj.url,
             obj.alt_text,
