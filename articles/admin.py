@@ -7,7 +7,7 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
 from django.forms.models import BaseInlineFormSet
-from django.http import JsonResponse
+from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect, JsonResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -40,6 +40,8 @@ from .models import (
 )
 
 TAG_SUGGESTION_LIMIT = 20
+# Publication times in lists: short enough to stay on one line.
+LIST_TIME = "j M Y, H:i"
 
 WORKFLOW_FIELD = "_workflow"
 
@@ -210,6 +212,7 @@ class PublishableAdmin(GuardedHistoryAdmin):
     formfield_overrides = URL_FIELD_OVERRIDES
 
     class Media:
+        css = {"all": ["admin/lists.css"]}
         js = ["admin/tag_suggestions.js", "admin/writing.js"]
 
     def get_queryset(self, request):
@@ -360,15 +363,28 @@ class PublishableAdmin(GuardedHistoryAdmin):
 
     # Columns ---------------------------------------------------------------------
 
-    @admin.display(boolean=True, description="Live")
-    def live(self, obj):
-        return obj.is_live
-
-    @admin.display(description="Status", ordering="status")
+    @admin.display(description="Status", ordering="published_at")
     def state(self, obj):
-        if obj.is_scheduled:
-            return f"Scheduled for {newsroom_time(obj.published_at)}"
-        return obj.get_status_display()
+        """Status, whether readers see it and the publication time, in one narrow column:
+        "Live" or "Scheduled" over the time, else the status (over its time, if any)."""
+        if obj.is_live:
+            label = "Live"
+        elif obj.is_scheduled:
+            label = "Scheduled"
+        else:
+            label = obj.get_status_display()
+        when = ""
+        if obj.published_at:
+            local = timezone.localtime(obj.published_at)
+            when = format_html(
+                '<time datetime="{}">{}</time>', local.isoformat(), date_format(local, LIST_TIME)
+            )
+        return format_html(
+            '<span class="list-state list-state--{}">{}</span>{}',
+            "live" if obj.is_live else "scheduled" if obj.is_scheduled else obj.status,
+            label,
+            when,
+        )
 
     @admin.display(description="Tags")
     def tag_list(self, obj):
@@ -523,13 +539,16 @@ class PhotoAdmin(GuardedHistoryAdmin):
     search_fields = ["alt_text", "caption", "photographer", "agency"]
     list_filter = [MissingCreditFilter, "agency"]
     date_hierarchy = "created_at"
-    readonly_fields = ["large_preview", "dimensions"]
+    readonly_fields = ["focal_point", "dimensions"]
     fieldsets = [
-        (None, {"fields": ["image", "large_preview", "alt_text", "caption"]}),
+        (None, {"fields": ["image", "focal_point", ("focal_x", "focal_y"), "alt_text", "caption"]}),
         ("Credit", {"fields": ["photographer", "agency"]}),
-        ("Cropping", {"classes": ["collapse"], "fields": ["focal_x", "focal_y", "dimensions"]}),
-        ("Advanced", {"classes": ["collapse"], "fields": ["source_url"]}),
+        ("Advanced", {"classes": ["collapse"], "fields": ["dimensions", "source_url"]}),
     ]
+
+    class Media:
+        css = {"all": ["admin/photos.css"]}
+        js = ["admin/focal_point.js"]
 
     def has_change_permission(self, request, obj=None):
         if not super().has_change_permission(request, obj):
@@ -553,9 +572,32 @@ class PhotoAdmin(GuardedHistoryAdmin):
     def preview(self, obj):
         return thumbnail(obj)
 
-    @admin.display(description="Preview")
-    def large_preview(self, obj):
-        return thumbnail(obj, size=400)
+    @admin.display(description="Focal point")
+    def focal_point(self, obj):
+        """The picture, on which focal_point.js lets the editor click (or use the arrow
+        keys) to set the focal point; without the script it is a preview of the picture."""
+        if not obj.url:
+            return "—"
+        return format_html(
+            '<div class="focal-picker" data-focal-picker data-x-input="id_focal_x" '
+            'data-y-input="id_focal_y" data-status="focal-point-status">'
+            '<img src="{}" alt="{}"{} aria-describedby="focal-point-help focal-point-status">'
+            '<span class="focal-picker__marker" hidden></span></div>'
+            '<p id="focal-point-help" class="focal-picker__help" data-focal-picker-only hidden>'
+            "Click the picture on the part every crop must keep, or select the picture and "
+            "move the point with the arrow keys (Shift moves it further).</p>"
+            '<p id="focal-point-status" class="focal-picker__status" role="status" '
+            "data-focal-picker-only hidden></p>",
+            obj.url,
+            obj.alt_text,
+            format_html(' width="{}" height="{}"', obj.width, obj.height) if obj.width else "",
+        )
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name in ("focal_x", "focal_y"):
+            field.widget.attrs |= {"min": 0, "max": 1}
+        return field
 
     @admin.display(description="Size")
     def dimensions(self, obj):
@@ -616,12 +658,14 @@ class CorrectionInline(admin.StackedInline):
 READ_ONLY_FIELDS = {"body": "body_as_read"}
 
 
+def article_change_url(article):
+    return reverse("admin:articles_article_change", args=[article.pk])
+
+
 @admin.register(Article)
 class ArticleAdmin(PublishableAdmin):
-    list_display = [
-        "headline", "preview", "section", "authors_list", "state", "published_at", "live",
-        "is_featured",
-    ]  # fmt: skip
+    list_display = ["preview", "headline", "section", "authors_list", "article_state"]
+    list_display_links = ["headline"]
     list_filter = ["status", MineFilter, "section", "is_featured", "published_at"]
     list_select_related = ["section", "hero_photo"]
     search_fields = ["headline", "standfirst", "slug"]
@@ -634,7 +678,7 @@ class ArticleAdmin(PublishableAdmin):
         (None, {"classes": ["writing-body"], "fields": ["body"]}),
         (None, {"classes": ["publishing"], "fields": ["published_at"]}),
         ("Section and tags", {"classes": ["side"], "fields": ["section", "tags", "is_featured"]}),
-        ("Picture", {"classes": ["side"], "fields": ["hero_photo"]}),
+        ("Picture", {"classes": ["side"], "fields": ["hero_photo", "hero_caption"]}),
         ("Related", {"classes": ["side"], "fields": ["related_articles"]}),
         (
             "Advanced",
@@ -647,6 +691,10 @@ class ArticleAdmin(PublishableAdmin):
             },
         ),
     ]  # fmt: skip
+
+    class Media:
+        css = {"all": ["admin/preview_links.css"]}
+        js = ["admin/preview_links.js"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("credits__author")
@@ -700,7 +748,40 @@ class ArticleAdmin(PublishableAdmin):
                 context["share_preview_url"] = (
                     reverse("admin:articles_previewlink_add") + f"?article={obj.pk}"
                 )
+        context.update(self.preview_links_context(request, obj))
         return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def preview_links_context(self, request, obj):
+        """What admin/articles/_preview_links.html shows under the article's form: its
+        preview links with their addresses, and who may make and revoke them. Nothing
+        for a new article or for people who may not see preview links."""
+        if obj is None or obj.pk is None or not request.user.has_perm("articles.view_previewlink"):
+            return {}
+        links = obj.preview_links.annotate(visit_total=Count("visits"))
+        can_revoke = request.user.has_perm("articles.change_previewlink")
+        rows = [
+            {
+                "link": link,
+                "address": request.build_absolute_uri(link.get_absolute_url()),
+                "visits": link.visit_total,
+                "revoke_url": (
+                    reverse("admin:articles_previewlink_revoke", args=[link.pk])
+                    if can_revoke and not link.is_revoked
+                    else ""
+                ),
+            }
+            for link in links
+        ]
+        share_url = ""
+        if request.user.has_perm("articles.add_previewlink"):
+            share_url = reverse("admin:articles_previewlink_add") + f"?article={obj.pk}"
+        return {
+            "preview_links_panel": {
+                "links": rows,
+                "can_revoke": can_revoke,
+                "share_url": share_url,
+            }
+        }
 
     @admin.display(description="Authors")
     def authors_list(self, obj):
@@ -708,7 +789,14 @@ class ArticleAdmin(PublishableAdmin):
 
     @admin.display(description="Photo")
     def preview(self, obj):
-        return thumbnail(obj.hero_photo, size=60)
+        return thumbnail(obj.hero_photo, size=48)
+
+    @admin.display(description="Status", ordering="published_at")
+    def article_state(self, obj):
+        state = self.state(obj)
+        if obj.is_featured:
+            return format_html('{}<span class="list-badge">Featured</span>', state)
+        return state
 
 
 class PreviewLinkForm(forms.ModelForm):
@@ -775,6 +863,11 @@ class PreviewLinkAdmin(admin.ModelAdmin):
         super().save_model(request, obj, form, change)
 
     def response_add(self, request, obj, post_url_continue=None):
+        if "article" in request.GET and "_popup" not in request.POST:
+            # Made from the article's page ("Share a preview link"): back to the article,
+            # whose list of links has the new address and its Copy button.
+            self.message_user(request, f"Preview link made for “{obj.article}”; copy it below.")
+            return HttpResponseRedirect(article_change_url(obj.article) + "#preview-links")
         self.message_user(
             request,
             format_html(
@@ -783,6 +876,35 @@ class PreviewLinkAdmin(admin.ModelAdmin):
             ),
         )
         return super().response_add(request, obj, post_url_continue)
+
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/revoke/",
+                self.admin_site.admin_view(self.revoke_view),
+                name="articles_previewlink_revoke",
+            ),
+            *super().get_urls(),
+        ]
+
+    def revoke_view(self, request, object_id):
+        """Revoke one link (the Revoke button on its article's page), for people who may
+        change preview links. Answers a script asking for JSON with the link's new state;
+        anyone else goes back to the article."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        link = self.get_object(request, unquote(object_id))
+        if link is None:
+            raise Http404("No such preview link.")
+        if not self.has_change_permission(request, link):
+            raise PermissionDenied
+        if link.revoked_at is None:
+            link.revoked_at = timezone.now()
+            link.save(update_fields=["revoked_at"])
+        if request.headers.get("Accept") == "application/json":
+            return JsonResponse({"state": link.state})
+        self.message_user(request, "Revoked the preview link; it no longer opens the article.")
+        return HttpResponseRedirect(article_change_url(link.article) + "#preview-links")
 
     @admin.display(description="Address to share")
     def shareable_url(self, obj):
@@ -793,9 +915,7 @@ class PreviewLinkAdmin(admin.ModelAdmin):
 
     @admin.display(description="State")
     def link_state(self, obj):
-        if obj.is_revoked:
-            return "Revoked"
-        return "Expired" if obj.is_expired else "Active"
+        return obj.state
 
     @admin.display(description="Visits", ordering="visit_total")
     def visit_count(self, obj):

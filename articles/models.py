@@ -491,6 +491,14 @@ class Article(Publishable):
         related_name="hero_of",
         help_text="Shown at the top of the article and in teasers.",
     )
+    hero_caption = models.TextField(
+        "hero photo caption",
+        blank=True,
+        help_text=(
+            "Replaces the photo's own caption in this article only; the photo's credit is "
+            "always shown. Left empty, the photo's caption is used."
+        ),
+    )
     section = models.ForeignKey(Section, on_delete=models.PROTECT, related_name="articles")
     authors = models.ManyToManyField(
         "authors.Author", through="ArticleAuthor", related_name="articles", blank=True
@@ -613,6 +621,14 @@ class Article(Publishable):
     def people(self):
         """The byline's names, else who started the article."""
         return [author.name for author in self.byline] or super().people
+
+    @property
+    def hero_photo_caption(self):
+        """The hero photo's caption as this article tells it: its own override, else the
+        photo's (a photo reused for another story keeps its first story's caption)."""
+        if self.hero_photo is None:
+            return ""
+        return self.hero_caption.strip() or self.hero_photo.caption
 
     @property
     def byline(self):
@@ -792,6 +808,13 @@ class PreviewLink(models.Model):
     @property
     def is_active(self):
         return not self.is_revoked and not self.is_expired
+
+    @property
+    def state(self):
+        """ "Active", "Expired" or "Revoked", as the admin shows it."""
+        if self.is_revoked:
+            return "Revoked"
+        return "Expired" if self.is_expired else "Active"
 
     @property
     def token(self):

@@ -6,13 +6,14 @@ from authors.structured_data import person
 from newsroom.structured_data import absolute, breadcrumbs, builder, organization
 
 
-def image(request, photo):
+def image(request, photo, caption=""):
+    """The photo as an ImageObject; `caption` replaces its own (an article's override)."""
     if not photo or not photo.url:
         return None
     data = {
         "@type": "ImageObject",
         "url": absolute(request, photo.url),
-        "caption": photo.caption or photo.alt_text,
+        "caption": caption or photo.caption or photo.alt_text,
     }
     if photo.width:
         data |= {"width": photo.width, "height": photo.height}
@@ -47,7 +48,7 @@ def news_article(request, article):
         "isAccessibleForFree": True,
         "inLanguage": settings.LANGUAGE_CODE,
     }
-    hero = image(request, article.hero_photo)
+    hero = image(request, article.hero_photo, article.hero_photo_caption)
     if hero:
         data["image"] = [hero]
     return [

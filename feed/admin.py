@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.utils.text import Truncator
 
 from articles.admin import PublishableAdmin, thumbnail
 
@@ -7,7 +8,7 @@ from .models import Quote, Video
 
 @admin.register(Quote)
 class QuoteAdmin(PublishableAdmin):
-    list_display = ["__str__", "speaker", "state", "published_at", "live", "tag_list"]
+    list_display = ["words", "speaker", "state", "tag_list"]
     search_fields = ["text", "speaker", "context"]
     prepopulated_fields = {"slug": ["speaker"]}
     autocomplete_fields = ["source_article"]
@@ -19,10 +20,15 @@ class QuoteAdmin(PublishableAdmin):
         ("Advanced", {"classes": ["collapse"], "fields": ["slug"]}),
     ]
 
+    @admin.display(description="Quote", ordering="text")
+    def words(self, obj):
+        return Truncator(obj.text).words(30, truncate="…")
+
 
 @admin.register(Video)
 class VideoAdmin(PublishableAdmin):
-    list_display = ["title", "preview", "duration_display", "state", "published_at", "live"]
+    list_display = ["preview", "title", "length", "state"]
+    list_display_links = ["title"]
     list_select_related = ["thumbnail"]
     search_fields = ["title", "teaser"]
     prepopulated_fields = {"slug": ["title"]}
@@ -43,4 +49,8 @@ class VideoAdmin(PublishableAdmin):
 
     @admin.display(description="Thumbnail")
     def preview(self, obj):
-        return thumbnail(obj.thumbnail, size=60)
+        return thumbnail(obj.thumbnail, size=48)
+
+    @admin.display(description="Length", ordering="duration_seconds")
+    def length(self, obj):
+        return obj.duration_display

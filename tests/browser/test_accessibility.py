@@ -54,3 +54,30 @@ def test_the_admin_desk_has_no_accessibility_violations(new_page, log_in, report
         f"{len(results['passes'])} rules passed, {len(results['incomplete'])} to review by hand"
     )
     assert not violations, f"admin desk ({colour_scheme}):\n{describe(violations)}"
+
+
+# Admin pages an editor works in, signed in: how they reach each one.
+ADMIN_PAGES = {
+    "article list": "/admin/articles/article/",
+    "quote list": "/admin/feed/quote/",
+    "video list": "/admin/feed/video/",
+    "photo": "/admin/articles/photo/",  # then the first photo
+}
+
+
+@pytest.mark.parametrize("colour_scheme", ["light", "dark"])
+@pytest.mark.parametrize("admin_page", ADMIN_PAGES)
+def test_admin_page_has_no_accessibility_violations(
+    site, new_page, log_in, report, admin_page, colour_scheme
+):
+    axe = node_tool("axe-core/axe.min.js")
+    page = new_page(color_scheme=colour_scheme, bypass_csp=True)
+    log_in(page)
+    page.goto(site.origin + ADMIN_PAGES[admin_page])
+    if admin_page == "photo":
+        page.locator("#result_list .field-alt_text a").first.click()
+        page.locator(".focal-picker--active").wait_for()
+    results = run_axe(page, axe)
+    violations = results["violations"]
+    report(f"axe admin {admin_page} ({colour_scheme}): {len(violations)} violations")
+    assert not violations, f"admin {admin_page} ({colour_scheme}):\n{describe(violations)}"
