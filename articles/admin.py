@@ -3,6 +3,7 @@ from datetime import timedelta
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
 from django.forms.models import BaseInlineFormSet
@@ -12,13 +13,13 @@ from django.utils import timezone
 from django.utils.formats import localize
 from django.utils.html import format_html
 from js_asset import Media
-from reversion_compare.admin import CompareVersionAdmin as VersionAdmin
 from taggit.models import Tag
 
 from authors.models import Author
 from newsroom.admin_fields import URL_FIELD_OVERRIDES
 from newsroom.images import IMAGE_FIELD_OVERRIDES
 
+from .history import ReadableHistoryAdmin
 from .models import (
     PREVIEW_LIFETIMES,
     WORKFLOW,
@@ -86,7 +87,7 @@ class WorkflowForm(forms.ModelForm):
                 self.add_error(None, f"Cannot publish yet: {problem}")
 
 
-class GuardedHistoryAdmin(VersionAdmin):
+class GuardedHistoryAdmin(ReadableHistoryAdmin):
     """History that is no way round the admin's rules: restoring a version needs the
     right to change the item as it is now (reversion checks the old copy), and recovering
     deleted items needs `may_recover`."""
@@ -453,6 +454,23 @@ class ArticleAdmin(PublishableAdmin):
                     reverse("admin:articles_previewlink_add") + f"?article={obj.pk}"
                 )
         return super().render_change_form(request, context, add, change, form_url, obj)
+
+    history_relations = [("credits", "byline")]
+
+    def history_credits(self, version):
+        """The version's byline: its authors' names in byline order."""
+        credits = version.revision.version_set.filter(
+            content_type=ContentType.objects.get_for_model(ArticleAuthor)
+        )
+        credits = [
+            credit.field_dict for credit in credits
+            if str(credit.field_dict["article_id"]) == version.object_id
+        ]  # fmt: skip
+        names = Author.objects.in_bulk([credit["author_id"] for credit in credits])
+        credits.sort(key=lambda credit: (credit["position"], credit["id"]))
+        return ", ".join(
+            str(names[credit["author_id"]]) for credit in credits if credit["author_id"] in names
+        )
 
     @admin.display(description="Authors")
     def authors_list(self, obj):
