@@ -4,6 +4,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
 from django.forms.models import BaseInlineFormSet
@@ -14,7 +15,6 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from js_asset import Media
-from reversion_compare.admin import CompareVersionAdmin as VersionAdmin
 from taggit.models import Tag
 
 from authors.models import Author
@@ -23,6 +23,7 @@ from newsroom.images import IMAGE_FIELD_OVERRIDES
 from newsroom.sanitize import sanitize_html
 
 from .concurrent_edits import HEARTBEAT, find_conflict, record_presence, version_of
+from .history import ReadableHistoryAdmin
 from .models import (
     PREVIEW_LIFETIMES,
     WORDS_PER_MINUTE,
@@ -157,7 +158,7 @@ class WorkflowForm(forms.ModelForm):
                 self.add_error(None, f"Cannot publish yet: {problem}")
 
 
-class GuardedHistoryAdmin(VersionAdmin):
+class GuardedHistoryAdmin(ReadableHistoryAdmin):
     """History that is no way round the admin's rules: restoring a version needs the
     right to change the item as it is now (reversion checks the old copy), and recovering
     deleted items needs `may_recover`."""
@@ -782,6 +783,23 @@ class ArticleAdmin(PublishableAdmin):
                 "share_url": share_url,
             }
         }
+
+    history_relations = [("credits", "byline")]
+
+    def history_credits(self, version):
+        """The version's byline: its authors' names in byline order."""
+        credits = version.revision.version_set.filter(
+            content_type=ContentType.objects.get_for_model(ArticleAuthor)
+        )
+        credits = [
+            credit.field_dict for credit in credits
+            if str(credit.field_dict["article_id"]) == version.object_id
+        ]  # fmt: skip
+        names = Author.objects.in_bulk([credit["author_id"] for credit in credits])
+        credits.sort(key=lambda credit: (credit["position"], credit["id"]))
+        return ", ".join(
+            str(names[credit["author_id"]]) for credit in credits if credit["author_id"] in names
+        )
 
     @admin.display(description="Authors")
     def authors_list(self, obj):

@@ -19,6 +19,7 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
+from taggit.models import TaggedItem
 
 from newsroom import pagecache
 from newsroom.images import CleanImageField
@@ -232,6 +233,13 @@ class Publishable(models.Model):
             and self.published_at is not None
             and self.published_at > timezone.now()
         )
+
+    @property
+    def tag_links(self):
+        """The item's links to its tags (taggit's TaggedItem rows): its versions keep them,
+        so the history shows each version's tags and restoring one brings them back."""
+        through = self.tags.through
+        return through.objects.filter(**through.lookup_kwargs(self))
 
     def is_owned_by(self, user):
         """True when `user` started this item."""
@@ -744,12 +752,13 @@ class Correction(models.Model):
         return f"{self.get_kind_display()}: {self.note[:60]}"
 
 
-# History (django-reversion, shown in the admin): an article's versions carry its byline,
-# which restoring a version brings back. Corrections are a public record: they are kept
-# out of the article's versions, so restoring an older version never deletes one.
+# History (django-reversion, shown in the admin): an article's versions carry its byline
+# and tags, which restoring a version brings back. Corrections are a public record: they
+# are kept out of the article's versions, so restoring an older version never deletes one.
 reversion.register(ArticleAuthor)
 reversion.register(Correction)
-reversion.register(Article, follow=["credits"])
+reversion.register(TaggedItem)
+reversion.register(Article, follow=["credits", "tag_links"])
 
 PREVIEW_LIFETIMES = [
     (1, "1 hour"),

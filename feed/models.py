@@ -1,6 +1,7 @@
 import re
 from urllib.parse import parse_qs, urlsplit
 
+import reversion
 from django.core.exceptions import ValidationError
 from django.db import models
 
@@ -116,3 +117,8 @@ class Video(Publishable):
         if hours:
             return f"{hours}:{minutes:02d}:{seconds:02d}"
         return f"{minutes}:{seconds:02d}"
+
+
+# History: versions carry the tags, which restoring a version brings back.
+reversion.register(Quote, follow=["tag_links"])
+reversion.register(Video, follow=["tag_links"])
