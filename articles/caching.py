@@ -24,13 +24,21 @@ def refresh_pages_with_new_picks(sender, instance, action, pk_set, **kwargs):
 def pages_showing_article(article):
     """The article lists beyond the mixed pages: its section's, its authors', the feeds."""
     byline = [credit.author for credit in article.credits.select_related("author")]
+    # A draft may have no section yet.
+    section = article.section
     return [
         reverse("articles:feed-rss"),
         reverse("articles:feed-atom"),
         reverse("articles:feed-json"),
         reverse("news-sitemap"),
-        article.section.get_absolute_url(),
-        reverse("articles:section-rss", kwargs={"slug": article.section.slug}),
+        *(
+            (
+                section.get_absolute_url(),
+                reverse("articles:section-rss", kwargs={"slug": section.slug}),
+            )
+            if section
+            else ()
+        ),
         *(author.get_absolute_url() for author in byline),
         *(reverse("articles:author-rss", kwargs={"slug": author.slug}) for author in byline),
     ]

@@ -507,7 +507,14 @@ class Article(Publishable):
             "always shown. Left empty, the photo's caption is used."
         ),
     )
-    section = models.ForeignKey(Section, on_delete=models.PROTECT, related_name="articles")
+    section = models.ForeignKey(
+        Section,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="articles",
+        help_text="Where the article is filed. A draft may wait for one; publishing needs it.",
+    )
     authors = models.ManyToManyField(
         "authors.Author", through="ArticleAuthor", related_name="articles", blank=True
     )
@@ -550,6 +557,14 @@ class Article(Publishable):
             ),
             models.Index(
                 fields=["is_featured", "status", "-published_at"], name="article_featured_idx"
+            ),
+        ]
+        constraints = [
+            # Drafts may wait for a section; whatever saves a published article (admin,
+            # importer, shell) must give it one.
+            models.CheckConstraint(
+                condition=~models.Q(status="published") | models.Q(section__isnull=False),
+                name="article_published_has_section",
             ),
         ]
         permissions = [
@@ -599,7 +614,7 @@ class Article(Publishable):
 
     def publishing_problems(self, author_count=None):
         """
-        What a published article must have: headline, slug, at least one author, and,
+        What a published article must have: headline, slug, section, at least one author, and,
         when it has a hero photo, that photo's alt text and credit.
 
         `author_count` lets the admin pass the byline being submitted with the form.
@@ -607,6 +622,8 @@ class Article(Publishable):
         problems = super().publishing_problems()
         if not self.headline.strip():
             problems.insert(0, "It needs a headline.")
+        if self.section_id is None:
+            problems.append("It needs a section.")
         problems += self.byline_problems(author_count)
         photo = self.hero_photo
         if photo is not None:

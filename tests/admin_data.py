@@ -32,7 +32,7 @@ def article_form_data(article=None, *, authors=(), section=None, **overrides):
             "slug": article.slug,
             "standfirst": article.standfirst,
             "body": article.body,
-            "section": article.section_id,
+            "section": article.section_id or "",
             "hero_photo": article.hero_photo_id or "",
             # The edit form carries the version it was opened on.
             "opened_version": version_of(article),

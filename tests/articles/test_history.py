@@ -13,9 +13,10 @@ from django.urls import reverse
 from django.utils import timezone
 from reversion.models import Version
 
+from articles.concurrent_edits import version_of
 from articles.models import Article, Status
 from feed.models import Quote
-from tests.admin_data import article_form_data, publish_time_fields
+from tests.admin_data import article_form_data, opened_version, publish_time_fields
 from tests.factories import AuthorFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db
@@ -156,8 +157,13 @@ def test_restoring_says_which_version(editor_client, add_article):
     first = Version.objects.get_for_object(article).last()
 
     revision = reverse("admin:articles_article_revision", args=[article.pk, first.pk])
-    assert editor_client.get(revision).status_code == 200
-    response = editor_client.post(revision, article_form_data(article, headline="Bridge reopens"))
+    page = editor_client.get(revision)
+    assert page.status_code == 200
+    response = editor_client.post(
+        revision,
+        article_form_data(article, headline="Bridge reopens")
+        | {"opened_version": opened_version(page)},
+    )
     assert response.status_code == 302
 
     article.refresh_from_db()
@@ -251,7 +257,6 @@ def test_quotes_say_what_happened_too(editor_client):
         "speaker": "Mayor Ivanova",
         "context": "",
         "slug": "rebuild-bridge",
-        "status": "draft",
         "tags": "bridges",
         "source_article": "",
         "source_url": "",
@@ -259,7 +264,15 @@ def test_quotes_say_what_happened_too(editor_client):
     editor_client.post(reverse("admin:feed_quote_add"), form)
     quote = Quote.objects.get()
     change = reverse("admin:feed_quote_change", args=[quote.pk])
-    editor_client.post(change, form | {"_workflow": Status.PUBLISHED})
-    editor_client.post(change, form | {"status": "published", "context": "said on radio"})
+    editor_client.post(
+        change, form | {"_workflow": Status.PUBLISHED, "opened_version": version_of(quote)}
+    )
+    quote.refresh_from_db()
+    editor_client.post(
+        change,
+        form
+        | publish_time_fields(quote.published_at)
+        | {"context": "said on radio", "opened_version": version_of(quote)},
+    )
 
     assert revision_comments(quote) == ["Edited context.", "Published.", "Created."]

@@ -3,6 +3,7 @@ and the byline where it stands on the page."""
 
 from datetime import timedelta
 
+import pytest
 from django.urls import reverse
 from django.utils import timezone
 
@@ -133,3 +134,34 @@ def test_a_byline_has_no_empty_rows_once_it_has_authors(editor_client):
 
     assert len(byline.forms) == 2
     assert len(editor_client.get(ADD_URL).context["inline_admin_formsets"][0].formset.forms) == 1
+
+
+def test_a_contributor_saves_a_draft_before_choosing_a_section(contributor_client, contributor):
+    response = contributor_client.post(
+        ADD_URL, article_form_data(authors=[contributor.author_profile]), follow=True
+    )
+
+    article = Article.objects.get()
+    assert article.section is None
+    preview = contributor_client.get(reverse("articles:preview", kwargs={"pk": article.pk}))
+    assert preview.status_code == 200
+    assert response.status_code == 200
+
+
+def test_publishing_needs_a_section(editor_client):
+    article = ArticleFactory(draft=True, section=None, authors=[AuthorFactory()])
+
+    response = editor_client.post(
+        change_url(article), article_form_data(article, _workflow=Status.PUBLISHED)
+    )
+
+    assert "Cannot publish yet: It needs a section." in response.text
+    article.refresh_from_db()
+    assert article.status == Status.DRAFT
+
+
+def test_no_path_stores_a_published_article_without_a_section(db):
+    from django.db import IntegrityError, transaction
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ArticleFactory(section=None)
