@@ -17,7 +17,7 @@ from taggit.models import Tag
 
 from authors.models import Author
 from newsroom.admin_fields import URL_FIELD_OVERRIDES
-from newsroom.images import IMAGE_FIELD_OVERRIDES
+from newsroom.images import IMAGE_FIELD_OVERRIDES, CleanUploadsAdminMixin
 
 from .models import (
     PREVIEW_LIFETIMES,
@@ -304,7 +304,7 @@ class SectionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Photo)
-class PhotoAdmin(GuardedHistoryAdmin):
+class PhotoAdmin(CleanUploadsAdminMixin, GuardedHistoryAdmin):
     """Photos, with who may change which (Photo.is_editable_by) enforced on every view:
     the form, deleting, the history's restore and the recovery of deleted photos."""
 
