@@ -1,12 +1,13 @@
 # Newsroom: `make run` serves the demo site, `make test` runs the test suite,
-# `make audit` runs Lighthouse on the demo site, `make loadtest` loads it with wrk.
+# `make audit` runs Lighthouse on the demo site, `make loadtest` loads it with wrk,
+# `make faults` measures the faults it once had.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 export PORT
 
-.PHONY: run test audit lint migrate seed static clean bench loadtest node-tools
+.PHONY: run test audit lint migrate seed static clean bench loadtest faults node-tools
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -77,3 +78,8 @@ bench: $(VENV)/.installed
 loadtest: $(VENV)/.installed
 	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 	$(BIN)/python scripts/loadtest.py $(LOADTEST_ARGS)
+
+# An editor's save during a large upload, cache-busting requests, the sitemap and a long
+# search, timed on a seeded copy in a temporary folder; see scripts/faults.py.
+faults: $(VENV)/.installed
+	$(BIN)/python scripts/faults.py $(FAULTS_ARGS)

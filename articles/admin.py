@@ -19,7 +19,7 @@ from taggit.models import Tag
 
 from authors.models import Author
 from newsroom.admin_fields import URL_FIELD_OVERRIDES
-from newsroom.images import IMAGE_FIELD_OVERRIDES
+from newsroom.images import IMAGE_FIELD_OVERRIDES, CleanUploadsAdminMixin
 from newsroom.sanitize import sanitize_html
 
 from .concurrent_edits import HEARTBEAT, find_conflict, record_presence, version_of
@@ -530,7 +530,7 @@ class MissingCreditFilter(admin.SimpleListFilter):
 
 
 @admin.register(Photo)
-class PhotoAdmin(GuardedHistoryAdmin):
+class PhotoAdmin(CleanUploadsAdminMixin, GuardedHistoryAdmin):
     """Photos, with who may change which (Photo.is_editable_by) enforced on every view:
     the form, deleting, the history's restore and the recovery of deleted photos."""
 

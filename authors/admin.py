@@ -4,13 +4,13 @@ from django.utils.html import format_html
 from reversion_compare.admin import CompareVersionAdmin as VersionAdmin
 
 from newsroom.admin_fields import URL_FIELD_OVERRIDES
-from newsroom.images import IMAGE_FIELD_OVERRIDES
+from newsroom.images import IMAGE_FIELD_OVERRIDES, CleanUploadsAdminMixin
 
 from .models import Author
 
 
 @admin.register(Author)
-class AuthorAdmin(VersionAdmin):
+class AuthorAdmin(CleanUploadsAdminMixin, VersionAdmin):
     formfield_overrides = {**URL_FIELD_OVERRIDES, **IMAGE_FIELD_OVERRIDES}
     list_display = ["avatar_preview", "name", "role", "user", "article_count"]
     list_display_links = ["avatar_preview", "name"]

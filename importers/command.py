@@ -4,12 +4,15 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from .errors import ImportFileError
+from .errors import ImportFileError, ImportStopped
 from .loader import run_import
 
 BAR_WIDTH = 30
 # Below this many items a progress bar would only flicker.
 PROGRESS_THRESHOLD = 50
+# On SQLite a transaction holds the one write lock, and an editor's save gives up after
+# waiting five seconds: at about 50 ms an article, a batch of this size takes a second.
+DEFAULT_BATCH_SIZE = 20
 
 
 class ImportCommand(BaseCommand):
@@ -40,9 +43,26 @@ class ImportCommand(BaseCommand):
             "address different names.",
         )
         parser.add_argument("--report-json", help="Also write the report as JSON to this file.")
+        parser.add_argument(
+            "--batch-size",
+            type=int,
+            default=DEFAULT_BATCH_SIZE,
+            help="Articles and pages written per transaction, so editors' saves wait for "
+            f"one batch rather than the whole import (default: {DEFAULT_BATCH_SIZE}); 0 "
+            "writes everything in one transaction. A dry run is always one.",
+        )
 
     def handle(
-        self, *args, file, dry_run, media_dir, default_section, source, report_json, **options
+        self,
+        *args,
+        file,
+        dry_run,
+        media_dir,
+        default_section,
+        source,
+        report_json,
+        batch_size,
+        **options,
     ):
         verbosity = options["verbosity"]
         path = Path(file)
@@ -50,6 +70,8 @@ class ImportCommand(BaseCommand):
             raise CommandError(f"No such file: {file}")
         if media_dir and not Path(media_dir).is_dir():
             raise CommandError(f"--media-dir {media_dir} is not a folder.")
+        if batch_size < 0:
+            raise CommandError("--batch-size must be 0 (one transaction) or more.")
         show_bar = verbosity >= 1 and self.stderr.isatty()
 
         def progress(done, total):
@@ -71,8 +93,9 @@ class ImportCommand(BaseCommand):
                     default_section=default_section,
                     progress=progress,
                     source=source,
+                    batch_size=batch_size,
                 )
-        except ImportFileError as error:
+        except (ImportFileError, ImportStopped) as error:
             raise CommandError(f"{path.name}: {error}") from error
 
         if report_json:

@@ -5,7 +5,7 @@ Every row the loader creates is recorded in `ImportedItem` under the export's so
 and the item's id there; the next run finds it and updates it in place (the export
 wins for the fields it carries) or leaves it alone when nothing differs. Nothing is
 matched by title, so renamed items are still found. The caller runs `load()` inside
-one transaction.
+one transaction, or the steps of a batched import each in its own (see run_import).
 """
 
 import re
@@ -26,7 +26,7 @@ from authors.models import Author
 from redirects import models as redirects
 from redirects.models import Redirect
 
-from .errors import ImportFileError
+from .errors import ImportFileError, ImportStopped
 from .models import ImportedItem
 from .report import IMPORTED, UNCHANGED, UPDATED
 
@@ -178,17 +178,24 @@ class Loader:
     # Loading -----------------------------------------------------------------------
 
     def load(self, progress=None):
+        self.load_authors_and_sections()
+        self.load_articles(self.export.articles, progress)
+        return self.report
+
+    def load_authors_and_sections(self):
         for record in self.export.authors:
             self.load_author(record)
         for record in self.export.sections:
             self.load_section(record)
         self.count_tags()
+
+    def load_articles(self, records, progress=None, start=0):
+        """Load `records`, the articles and pages from number `start` of the export on."""
         total = len(self.export.articles)
-        for done, record in enumerate(self.export.articles, start=1):
+        for done, record in enumerate(records, start=start + 1):
             self.load_article(record)
             if progress:
                 progress(done, total)
-        return self.report
 
     def load_author(self, record):
         values = {
@@ -406,13 +413,22 @@ class DryRunRollback(Exception):
 
 
 def run_import(
-    reader, *, dry_run=False, media_dir=None, default_section="News", progress=None, source=None
+    reader,
+    *,
+    dry_run=False,
+    media_dir=None,
+    default_section="News",
+    progress=None,
+    source=None,
+    batch_size=0,
 ):
     """
-    Read an export with `reader` and write it in one transaction. A file that cannot be
-    read raises ImportFileError before anything is written; any error while writing rolls
-    everything back, copied media files included. A dry run does all the work and then
-    rolls back, so its report says exactly what a real run would do.
+    Read an export with `reader` and write it in one transaction, or with `batch_size`
+    in one per `batch_size` articles and pages (the first with the authors and sections).
+    A file that cannot be read raises ImportFileError before anything is written; any
+    error while writing rolls back its transaction, copied media files included. A dry
+    run does all the work in one transaction and then rolls back, so its report says
+    exactly what a real run would do.
     """
     try:
         export = reader.read()
@@ -426,6 +442,9 @@ def run_import(
     if source:
         export.source = source
     loader = Loader(export, media_dir=media_dir, dry_run=dry_run, default_section=default_section)
+    if batch_size and not dry_run:
+        write_in_batches(loader, batch_size, progress)
+        return loader.report
     try:
         with transaction.atomic():
             loader.load(progress=progress)
@@ -438,3 +457,39 @@ def run_import(
             loader.discard_saved_files()
         raise
     return loader.report
+
+
+def write_in_batches(loader, batch_size, progress):
+    """
+    Write the export `batch_size` articles and pages to a transaction, so that on SQLite
+    (one writer at a time) editors' saves wait for one batch, not the whole import.
+
+    Each batch holds whole items (an article with its byline, tags, photo and old
+    addresses), so a failure leaves the batches before it complete and its own undone;
+    the run stops and says so, and running it again finds what was kept and goes on.
+    """
+    articles = loader.export.articles
+    starts = range(0, len(articles), batch_size) or [0]
+    for start in starts:
+        batch = articles[start : start + batch_size]
+        try:
+            with transaction.atomic():
+                if start == 0:
+                    loader.load_authors_and_sections()
+                loader.load_articles(batch, progress, start=start)
+        except BaseException as error:
+            with suppress(OSError):
+                loader.discard_saved_files()
+            if start == 0 or not isinstance(error, Exception):
+                raise
+            raise ImportStopped(
+                f"stopped by an error while writing items {start + 1:,} to "
+                f"{start + len(batch):,} of {len(articles):,} ({type(error).__name__}: "
+                f"{error}); those were rolled back. The authors, sections and the first "
+                f"{start:,} items were imported and kept: run the same command again to "
+                "import the rest (what was kept is found and left as it is)."
+            ) from error
+        # Committed with their rows: a later batch's failure must not remove them.
+        loader.saved_files = []
+        loader.report.transactions += 1
+    loader.report.batch_size = batch_size

@@ -24,6 +24,10 @@ class ImportReport:
     remote_media: set = field(default_factory=set)
     copied_media: list = field(default_factory=list)
     policies: list = field(default_factory=list)
+    # With --batch-size: the most articles and pages a transaction wrote, and how many
+    # transactions there were; 0 when the import was one transaction.
+    batch_size: int = 0
+    transactions: int = 0
 
     def count(self, kind, outcome):
         self.counts.setdefault(kind, Counter())[outcome] += 1
@@ -53,6 +57,8 @@ class ImportReport:
                 for kind, counter in self._ordered_counts()
             },
             "policies": self.policies,
+            "batch_size": self.batch_size,
+            "transactions": self.transactions,
             "skipped": self.skipped,
             "notes": self.notes,
             "remote_media": sorted(self.remote_media),
@@ -82,6 +88,11 @@ class ImportReport:
             )
         for policy in self.policies:
             lines.append(f"\n{policy}")
+        if self.batch_size:
+            lines.append(
+                f"\nWritten in {self.transactions:,} transaction(s) of at most "
+                f"{self.batch_size:,} articles and pages each."
+            )
         if self.skipped:
             lines.append("\nSkipped:")
             reasons = Counter((entry["kind"], entry["reason"]) for entry in self.skipped)

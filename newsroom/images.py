@@ -10,6 +10,11 @@ GPS, XMP or comments: a photographer's location must never reach the public site
 The rule lives in the model field (CleanImageField): whatever stores a picture — the
 admin, an importer, the shell — stores the clean copy. The admin's form field checks
 the upload first, so a bad file is a form error rather than a failed save.
+
+Decoding is slow (seconds for a large animation), and the admin saves inside a write
+transaction, which on SQLite holds the database's one write lock from its start: an
+admin with CleanUploadsAdminMixin cleans its uploads before that transaction opens, and
+the model field stores the CleanedPicture it gets without decoding it again.
 """
 
 import io
@@ -147,6 +152,21 @@ def check_image(upload):
     return _inspect(upload)
 
 
+def stored_name(name, image_format):
+    """The stem of `name` with the extension of the picture's real format."""
+    stem = Path(name or "").stem or "photo"
+    return f"{stem}.{ALLOWED_FORMATS[image_format]}"
+
+
+class CleanedPicture(ContentFile):
+    """A picture clean_image checked and stripped; only clean_image makes one, so storing
+    it needs no second decode."""
+
+    def __init__(self, data, name, image_format):
+        super().__init__(data, name=stored_name(name, image_format))
+        self.image_format = image_format
+
+
 def clean_image(upload, name=None):
     """
     Check a picture and return a copy safe to store: upright, without EXIF/GPS/XMP
@@ -158,16 +178,16 @@ def clean_image(upload, name=None):
     with Image.open(upload) as image:
         image.load()
         data = _without_metadata(image, image_format)
-    stem = Path(name or upload.name or "").stem or "photo"
-    return ContentFile(data, name=f"{stem}.{ALLOWED_FORMATS[image_format]}")
+    return CleanedPicture(data, name or upload.name, image_format)
 
 
 class CleanImageFieldFile(ImageFieldFile):
     def save(self, name, content, save=True):
         # Every way of storing a picture ends here: a form's upload (through the field's
         # pre_save), an importer's copy, `photo.image.save()` in the shell.
-        cleaned = clean_image(content, name)
-        super().save(cleaned.name, cleaned, save)
+        if not isinstance(content, CleanedPicture):
+            content = clean_image(content, name)
+        super().save(stored_name(name, content.image_format), content, save)
 
 
 class CleanImageField(models.ImageField):
@@ -182,11 +202,57 @@ class SafeImageField(forms.ImageField):
     def to_python(self, data):
         # Skip forms.ImageField.to_python: it reports decompression bombs as "not an image".
         upload = forms.FileField.to_python(self, data)
-        if upload is None:
-            return None
+        if upload is None or isinstance(upload, CleanedPicture):
+            return upload
+        refusal = getattr(upload, "refusal", None)
+        if refusal is not None:
+            raise refusal
         check_image(upload)
         upload.seek(0)
         return upload
+
+
+def clean_uploads(files, field_names):
+    """Replace each upload in `files` (request.FILES) for one of `field_names` by its
+    CleanedPicture; a refused one stays, carrying its `refusal` for the form to report."""
+    for name in field_names:
+        prepared = []
+        for upload in files.getlist(name):
+            try:
+                prepared.append(clean_image(upload))
+            except ValidationError as error:
+                upload.refusal = error
+                prepared.append(upload)
+        if prepared:
+            files.setlist(name, prepared)
+
+
+class CleanUploadsAdminMixin:
+    """For a ModelAdmin with picture fields, listed before the admin class it extends:
+    uploaded pictures are checked, decoded and stripped before the add or change view
+    opens its write transaction (ModelAdmin and django-reversion each wrap the whole view
+    in one), so other editors' saves never wait for Pillow. What is refused is never
+    stored."""
+
+    def add_view(self, request, form_url="", extra_context=None):
+        if request.method == "POST" and self.has_add_permission(request):
+            self.clean_picture_uploads(request)
+        return super().add_view(request, form_url, extra_context)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        # The object's own permission is checked inside, as ever; this only spares
+        # decoding for someone who may change nothing of the kind.
+        if request.method == "POST" and self.has_change_permission(request):
+            self.clean_picture_uploads(request)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def clean_picture_uploads(self, request):
+        picture_fields = [
+            field.name
+            for field in self.model._meta.get_fields()
+            if isinstance(field, models.ImageField)
+        ]
+        clean_uploads(request.FILES, picture_fields)
 
 
 # For ModelAdmin.formfield_overrides: every image upload in the admin goes through the checks.

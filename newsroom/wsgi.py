@@ -15,8 +15,14 @@ application = get_wsgi_application()
 # path, or whose file was lost, would serve an empty newsroom (every page a 500). Only
 # `migrate` makes the database on purpose.
 _database = settings.DATABASES["default"]
-if _database["ENGINE"] == "django.db.backends.sqlite3" and not Path(_database["NAME"]).is_file():
-    raise ImproperlyConfigured(
-        f"The SQLite database {_database['NAME']} does not exist. Run "
-        "`python manage.py migrate` to make it, or set DATABASE_URL to the right one."
-    )
+if _database["ENGINE"] == "django.db.backends.sqlite3":
+    _path = Path(_database["NAME"])
+    if not _path.is_file():
+        raise ImproperlyConfigured(
+            f"The SQLite database {_path} does not exist. Run "
+            "`python manage.py migrate` to make it, or set DATABASE_URL to the right one."
+        )
+    # And a file lost while the site runs: every connection opens the file as a URI in
+    # mode=rw (read-write, never create), so a missing one is an error, the "back soon"
+    # page, until it is restored. NAME stays the path that manage.py and backups use.
+    _database["OPTIONS"]["database"] = f"{_path.resolve().as_uri()}?mode=rw"

@@ -10,7 +10,9 @@ from articles.models import Photo
 from articles.renditions import crop_box, make_renditions, renditions_for
 from tests.factories import PhotoFactory
 
-pytestmark = pytest.mark.django_db
+# Renditions are made once the photo's save has committed, as on the site: each test
+# commits for real rather than inside a transaction rolled back at its end.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_saving_a_photo_stores_webp_renditions_in_several_widths(jpeg_upload):

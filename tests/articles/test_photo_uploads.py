@@ -172,3 +172,87 @@ def test_an_animation_with_too_many_pixels_in_all_is_refused(editor_client, monk
     assert response.status_code == 200
     assert "5 frames of 100 × 100 pixels" in image_errors(response)
     assert not Photo.objects.exists()
+
+
+# Outside the write transaction --------------------------------------------------------
+
+
+def gif_animation(frames=4, size=(120, 80)):
+    pictures = [Image.new("RGB", size, (60 * number, 90, 30)) for number in range(frames)]
+    buffer = io.BytesIO()
+    pictures[0].save(buffer, "GIF", save_all=True, append_images=pictures[1:], duration=100)
+    return SimpleUploadedFile("loop.gif", buffer.getvalue(), content_type="image/gif")
+
+
+@pytest.fixture
+def pillow_work(monkeypatch):
+    """(step, transactions the request had opened) for each decode-and-strip and resize.
+
+    The test itself runs in a transaction, so what counts is what the view opened on top:
+    on the site, the first of those is the write transaction."""
+    from django.db import connection
+
+    import articles.signals
+
+    outside = len(connection.atomic_blocks)
+    seen = []
+
+    def watched(module, name):
+        work = getattr(module, name)
+
+        def watching(*args, **kwargs):
+            seen.append((name, len(connection.atomic_blocks) - outside))
+            return work(*args, **kwargs)
+
+        monkeypatch.setattr(module, name, watching)
+
+    watched(images, "_without_metadata")
+    watched(articles.signals, "make_renditions")
+    return seen
+
+
+def test_an_uploaded_animation_is_decoded_and_resized_outside_the_write_transaction(
+    contributor_client, contributor, pillow_work, django_capture_on_commit_callbacks
+):
+    """On SQLite the site's transactions take the one write lock as they begin, and the
+    admin saves inside one: a large animation decoded there (a minute of CPU for 400
+    frames) kept every other editor's save waiting. It is decoded once, before."""
+    with django_capture_on_commit_callbacks(execute=True):  # the renditions, after commit
+        response = upload(contributor_client, gif_animation())
+    assert response.status_code == 302
+    photo = Photo.objects.get()
+    assert photo.uploaded_by == contributor
+    assert photo.image.name.endswith(".gif") and photo.renditions
+    assert pillow_work == [("_without_metadata", 0), ("make_renditions", 0)]
+
+
+def test_an_avatar_is_decoded_outside_the_write_transaction(editor_client, pillow_work):
+    response = editor_client.post(
+        reverse("admin:authors_author_add"),
+        {"name": "Ana Lopes", "slug": "ana-lopes", "avatar": jpeg_with_gps()},
+    )
+    assert response.status_code == 302
+    assert metadata_of(Author.objects.get(slug="ana-lopes").avatar)[1] == {}
+    assert pillow_work == [("_without_metadata", 0)]
+
+
+def stored_files(settings):
+    from pathlib import Path
+
+    return [path for path in Path(settings.MEDIA_ROOT).rglob("*") if path.is_file()]
+
+
+def test_a_refused_animation_leaves_no_file(contributor_client, monkeypatch, settings):
+    monkeypatch.setattr(images, "MAX_ANIMATION_PIXELS", 40_000)
+    response = upload(contributor_client, gif_animation(frames=5, size=(100, 100)))
+    assert "5 frames of 100 × 100 pixels" in image_errors(response)
+    assert not Photo.objects.exists()
+    assert not stored_files(settings)
+
+
+def test_a_good_picture_in_a_refused_form_leaves_no_file(contributor_client, settings):
+    response = upload(contributor_client, gif_animation(), alt_text="")
+    assert response.status_code == 200
+    assert "alt_text" in response.context["adminform"].form.errors
+    assert not Photo.objects.exists()
+    assert not stored_files(settings)

@@ -50,3 +50,37 @@ def test_the_server_refuses_to_start_on_a_missing_sqlite_file(tmp_path):
     with DemoSite(tmp_path, database_url=f"sqlite:///{lost}") as site, refused:
         site.python("-c", "import newsroom.wsgi")
     assert not lost.exists(), "no empty database was made"
+
+
+def test_a_database_file_lost_while_serving_is_a_503_and_never_made_again_empty(tmp_path):
+    """SQLite would make an empty file at the path on the next connection: a newsroom with
+    no tables, which a restart would then serve as if nothing were wrong."""
+    import shutil
+    import urllib.error
+    import urllib.request
+
+    from tests.demo_site import DemoSite
+
+    def status(server):
+        try:
+            with urllib.request.urlopen(server.origin + "/", timeout=10) as response:  # noqa: S310
+                return response.status
+        except urllib.error.HTTPError as error:
+            return error.code
+
+    database = tmp_path / "db.sqlite3"
+    kept = tmp_path / "kept.sqlite3"
+    # A connection per request, as after a worker restart: each opens the file anew.
+    settings = {"DATABASE_CONN_MAX_AGE": "0", "PAGE_CACHE": "false"}
+    with DemoSite(tmp_path, workers=1, access_log=False, env=settings) as site:
+        site.migrate()
+        site.collectstatic()
+        shutil.copy(database, kept)
+        with site.serve() as server:
+            assert status(server) == 200
+            for lost in tmp_path.glob("db.sqlite3*"):
+                lost.unlink()
+            assert status(server) == 503
+            assert not database.exists(), "no empty database was made"
+            shutil.copy(kept, database)
+            assert status(server) == 200, "the restored file is served without a restart"
