@@ -1,11 +1,13 @@
 from datetime import timedelta
 
+import reversion
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.db.models import Count
 from django.forms.models import BaseInlineFormSet
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect, JsonResponse
@@ -22,8 +24,8 @@ from newsroom.admin_fields import URL_FIELD_OVERRIDES
 from newsroom.images import IMAGE_FIELD_OVERRIDES, CleanUploadsAdminMixin
 from newsroom.sanitize import sanitize_html
 
-from .concurrent_edits import HEARTBEAT, find_conflict, record_presence, version_of
-from .history import ReadableHistoryAdmin
+from .concurrent_edits import AUTOSAVE, HEARTBEAT, find_conflict, record_presence, version_of
+from .history import ReadableHistoryAdmin, and_list, edited_fields
 from .models import (
     PREVIEW_LIFETIMES,
     WORDS_PER_MINUTE,
@@ -301,7 +303,9 @@ class PublishableAdmin(GuardedHistoryAdmin):
         # Django's success message ("was changed successfully") is the same for saving,
         # publishing and scheduling: say what the save did instead.
         outcome = getattr(request, "workflow_outcome", None)
-        if outcome and level == messages.SUCCESS:
+        # A restore keeps its own words ("was reverted successfully").
+        restoring = getattr(request, "restored_version", None) is not None
+        if outcome and level == messages.SUCCESS and not restoring:
             request.workflow_outcome = None
             message = outcome
         super().message_user(request, message, level, *args, **kwargs)
@@ -357,6 +361,11 @@ class PublishableAdmin(GuardedHistoryAdmin):
                 context["presence_url"] = reverse(
                     "admin:{}_{}_presence".format(*info), args=[stored.pk]
                 )
+                if stored.status in stored.EDITABLE_BY_CONTRIBUTORS:
+                    context["autosave_url"] = reverse(
+                        "admin:{}_{}_autosave".format(*info), args=[stored.pk]
+                    )
+                    context["autosave_seconds"] = int(AUTOSAVE.total_seconds())
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def may_recover(self, request):
@@ -450,8 +459,62 @@ class PublishableAdmin(GuardedHistoryAdmin):
                 self.admin_site.admin_view(self.presence),
                 name="{}_{}_presence".format(*info),
             ),
+            path(
+                "<path:object_id>/autosave/",
+                self.admin_site.admin_view(self.autosave),
+                name="{}_{}_autosave".format(*info),
+            ),
             *super().get_urls(),
         ]
+
+    def autosave(self, request, object_id):
+        """The writing screen's autosave (POST, the form's fields): keeps a draft's or a
+        review item's text as a revision, as a save would, but never moves its status,
+        and not at all when someone saved a newer version or nothing changed."""
+        if request.method != "POST":
+            return JsonResponse({"error": "POST only."}, status=405)
+        item = self.get_object(request, unquote(object_id))
+        if item is None or not self.has_change_permission(request, item):
+            raise PermissionDenied
+        if item.status not in item.EDITABLE_BY_CONTRIBUTORS:
+            return JsonResponse(
+                {"error": "Only drafts and items in review are saved automatically."}, status=409
+            )
+        data = request.POST.copy()
+        data.pop(WORKFLOW_FIELD, None)
+        form = self.get_form(request, item, change=True)(data, request.FILES, instance=item)
+        if not form.is_valid():
+            conflict = form.edit_conflict is not None
+            return JsonResponse(
+                {
+                    "error": (
+                        f"Not saved automatically: {form.edit_conflict.changed_by} saved a "
+                        "newer version. Save to see what they changed."
+                    )
+                    if conflict
+                    else "Not saved automatically: the form has something to correct. Save to see it.",
+                },
+                status=409 if conflict else 400,
+            )
+        with transaction.atomic(), reversion.create_revision(manage_manually=True):
+            item = form.save()
+            edited = edited_fields(form)
+            if not edited:
+                transaction.set_rollback(True)
+                # Nothing to keep: the stored version is still the one the form holds.
+                return JsonResponse(
+                    {"saved": False, "version": form.cleaned_data["opened_version"]}
+                )
+            reversion.set_user(request.user)
+            reversion.set_comment(f"Saved automatically: edited {and_list(edited)}.")
+            reversion.add_to_revision(item)
+        return JsonResponse(
+            {
+                "saved": True,
+                "version": version_of(item),
+                "at": date_format(timezone.localtime(item.updated_at), "H:i"),
+            }
+        )
 
     def presence(self, request, object_id):
         """The edit form's heartbeat (POST): notes that the user still has the item open

@@ -23,6 +23,8 @@ from .models import EditSession
 # is someone who closed the tab (or lost the connection).
 HEARTBEAT = timedelta(seconds=30)
 PRESENCE_TIMEOUT = timedelta(seconds=90)
+# How often the writing screen keeps a draft's unsaved text (see PublishableAdmin.autosave).
+AUTOSAVE = timedelta(seconds=60)
 
 
 def person_name(user):

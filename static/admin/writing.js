@@ -18,9 +18,11 @@
 
   // Unsaved changes --------------------------------------------------------------
 
+  // Whether the form holds changes not yet saved (by the writer or by autosave).
+  const changes = { unsaved: false };
+
   function guardUnsavedChanges(form) {
-    let dirty = false;
-    const markDirty = () => { dirty = true; };
+    const markDirty = () => { changes.unsaved = true; };
     form.addEventListener("input", markDirty);
     form.addEventListener("change", markDirty);
     // Typing in the rich-text editor does not always reach the form as "input".
@@ -28,9 +30,9 @@
     form.querySelectorAll(".ProseMirror").forEach((editor) => {
       observer.observe(editor, { childList: true, subtree: true, characterData: true });
     });
-    form.addEventListener("submit", () => { dirty = false; });
+    form.addEventListener("submit", () => { changes.unsaved = false; });
     window.addEventListener("beforeunload", (event) => {
-      if (dirty) {
+      if (changes.unsaved) {
         event.preventDefault();
         event.returnValue = "";
       }
@@ -248,6 +250,39 @@
     name();
   }
 
+  // Autosave ------------------------------------------------------------------------
+
+  function autosave(form) {
+    const status = form.querySelector(".autosave-state");
+    const url = status && status.dataset.autosaveUrl;
+    const opened = form.querySelector("input[name='opened_version']");
+    if (!url || !opened) return;
+    let timer = null;
+    const save = async () => {
+      if (!changes.unsaved || document.visibilityState !== "visible") return;
+      changes.unsaved = false;
+      const data = new FormData(form);
+      data.delete("_workflow");
+      try {
+        const response = await fetch(url, { method: "POST", body: data, credentials: "same-origin" });
+        const answer = await response.json();
+        if (!response.ok) {
+          status.textContent = answer.error;
+          changes.unsaved = true;
+          // A newer version is someone else's: stop until the writer saves and sees it.
+          if (response.status === 409) clearInterval(timer);
+          return;
+        }
+        opened.value = answer.version;
+        if (answer.saved) status.textContent = `Draft saved automatically at ${answer.at}.`;
+      } catch (error) {
+        changes.unsaved = true;
+        status.textContent = "Not saved automatically: the server did not answer. Your text is still here.";
+      }
+    };
+    timer = setInterval(save, Number(status.dataset.autosaveSeconds || 60) * 1000);
+  }
+
   ready(() => {
     const form = document.querySelector("body.writing-screen #content-main form");
     if (!form) return;
@@ -257,5 +292,6 @@
     labelPublishButton(form);
     orderBylines(form);
     heartbeat(form);
+    autosave(form);
   });
 }());

@@ -28,13 +28,19 @@ def photo_form(photo, **changes):
     } | changes
 
 
-def test_the_focal_point_posted_by_the_form_is_saved_and_moves_the_crops(editor_client):
-    photo = PhotoFactory(image__width=1200, image__height=400)
+def test_the_focal_point_posted_by_the_form_is_saved_and_moves_the_crops(
+    editor_client, django_capture_on_commit_callbacks
+):
+    # Renditions are made once a photo's save has committed.
+    with django_capture_on_commit_callbacks(execute=True):
+        photo = PhotoFactory(image__width=1200, image__height=400)
     centred = {rendition.name for rendition in renditions_for(photo, "3:2")}
+    assert centred
 
-    response = editor_client.post(
-        change_url(photo), photo_form(photo, focal_x="0.1", focal_y="0.75")
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor_client.post(
+            change_url(photo), photo_form(photo, focal_x="0.1", focal_y="0.75")
+        )
 
     assert response.status_code == 302
     photo = Photo.objects.get(pk=photo.pk)

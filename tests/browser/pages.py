@@ -14,18 +14,24 @@ from tests import pages
 
 NOT_FOUND = "not-found"
 ADMIN_LOGIN = "admin-login"
+# The writing screen of the demo article the "article" page type shows.
+ADMIN_ARTICLE = "admin-article"
 PAGE_TYPES = [*(page.name for page in pages.pages(pages.HTML)), NOT_FOUND, ADMIN_LOGIN]
 
 
 def paths():
     """{page type: path} in the site's database."""
-    from django.urls import reverse
+    from django.urls import resolve, reverse
+
+    from articles.models import Article
 
     reader = pages.demo_paths()
+    article = Article.objects.get(slug=resolve(reader["article"]).kwargs["slug"])
     return {
         **{name: reader[name] for name in PAGE_TYPES if name in reader},
         NOT_FOUND: "/no-such-page/",
         ADMIN_LOGIN: reverse("admin:login"),
+        ADMIN_ARTICLE: reverse("admin:articles_article_change", args=[article.pk]),
     }
 
 

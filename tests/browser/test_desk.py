@@ -28,9 +28,9 @@ def test_a_piece_submitted_for_review_waits_on_the_editors_desk(site, new_page, 
     contributor.keyboard.type("The first night bus left the square at midnight.")
     pick(contributor, "id_section")
     contributor.get_by_role("button", name="Save and continue editing").click()
-    expect(contributor.locator(".messagelist")).to_contain_text("was added successfully")
+    expect(contributor.locator(".messagelist")).to_contain_text("as a draft")
     contributor.get_by_role("button", name="Submit for review").click()
-    expect(contributor.locator(".messagelist")).to_contain_text("was changed successfully")
+    expect(contributor.locator(".messagelist")).to_contain_text("for review")
 
     # It is on the contributor's own desk, as theirs in review; nothing scheduled is.
     contributor.goto(site.origin + "/admin/")
@@ -46,7 +46,9 @@ def test_a_piece_submitted_for_review_waits_on_the_editors_desk(site, new_page, 
     entry.get_by_role("link", name=headline).click()
     expect(editor.get_by_role("heading", name="Change article")).to_be_visible()
     expect(editor.locator("#id_headline")).to_have_value(headline)
-    expect(editor.locator(".workflow-steps")).to_contain_text("Status: Ready for review")
+    expect(editor.locator(".publication-state")).to_have_text(
+        "Ready for review: waiting for an editor."
+    )
 
     # The editor deletes it again, leaving the demo site as seeded for the other tests.
     editor.locator(".deletelink").click()

@@ -88,8 +88,8 @@ def test_editor_uploads_a_photo_writes_previews_and_publishes_an_article(
 
     # Saved as a draft: nothing is public yet.
     page.get_by_role("button", name="Save and continue editing").click()
-    expect(page.locator(".messagelist")).to_contain_text("was added successfully")
-    expect(page.locator(".workflow-steps")).to_contain_text("Status: Draft")
+    expect(page.locator(".messagelist")).to_contain_text("as a draft")
+    expect(page.locator(".publication-state")).to_have_text("Draft: only staff can see it.")
     article_address = page.url
 
     # The preview shows the article as readers will see it.
@@ -107,8 +107,8 @@ def test_editor_uploads_a_photo_writes_previews_and_publishes_an_article(
         early_reader.goto(site.origin + path)
         expect(early_reader.get_by_text(headline)).to_have_count(0)
 
-    page.get_by_role("button", name=re.compile(r"^Publish")).click()
-    expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
+    page.get_by_role("button", name="Publish now").click()
+    expect(page.locator(".messagelist")).to_contain_text(f"Published “{headline}”. It is live at")
 
     # An anonymous reader sees it at once: publishing refreshed the server's cached pages.
     # (A new browser: one that has the pages already may keep them for their max-age.)
@@ -181,7 +181,7 @@ def test_typed_spaces_are_stored_as_plain_spaces_and_the_story_wraps_on_a_phone(
     pick(page, "id_section")
     pick(page, page.locator("select[name$='-0-author']").get_attribute("id"))
     page.get_by_role("button", name="Save and continue editing").click()
-    expect(page.locator(".messagelist")).to_contain_text("was added successfully")
+    expect(page.locator(".messagelist")).to_contain_text("as a draft")
     article_address = page.url
 
     stored = served_body(page, article_address)
@@ -189,8 +189,8 @@ def test_typed_spaces_are_stored_as_plain_spaces_and_the_story_wraps_on_a_phone(
     assert "Fridays and Saturdays. </p>" in stored
     assert not [nbsp for nbsp in NON_BREAKING if nbsp in stored], stored
 
-    page.get_by_role("button", name=re.compile(r"^Publish")).click()
-    expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
+    page.get_by_role("button", name="Publish now").click()
+    expect(page.locator(".messagelist")).to_contain_text("Published")
     page.goto(article_address)
     story_address = page.get_by_role("link", name="View on site").get_attribute("href")
 

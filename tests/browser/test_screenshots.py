@@ -27,10 +27,11 @@ SCREENSHOTS = {
     "article": ("article", False),
     "admin-articles": (reverse("admin:articles_article_changelist"), True),
     "admin-desk": (reverse("admin:index"), True),
+    "admin-writing": ("admin-article", True),
 }
-# Left out of the pictures: the sidebar of recent actions, which are whatever the tests before
-# did (test_editor_flow names its article at random).
-HIDDEN = "#content-related"
+# Left out of the pictures: the sidebar of recent actions and who else has an article open,
+# which are whatever the tests before did (test_editor_flow names its article at random).
+HIDDEN = "#content-related, .others-editing"
 
 
 # Share of pixels that must change for a picture to be rewritten, and by how much

@@ -148,3 +148,20 @@ def test_the_writing_screen_has_no_accessibility_violations(site, new_page, log_
     assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
     results = run_axe(page, axe)
     assert not results["violations"], describe(results["violations"])
+
+
+def test_a_draft_is_saved_automatically_while_writing(site, page, log_in):
+    log_in(page)
+    address = write_draft(site, page, f"Ferry timetable {uuid.uuid4().hex[:6]}")
+    # The page's timers run on a clock the test moves; the server's answers are real.
+    page.clock.install()
+    page.goto(address)
+    page.locator("#id_standfirst").fill("Crossings resume on Monday.")
+
+    page.clock.run_for(61_000)
+    expect(page.locator(".autosave-state")).to_contain_text("Draft saved automatically at")
+
+    page.reload()
+    expect(page.locator("#id_standfirst")).to_have_value("Crossings resume on Monday.")
+    expect(page.locator(".publication-state")).to_have_text("Draft: only staff can see it.")
+    delete(page, address)
