@@ -809,9 +809,8 @@ class ArticleAdmin(PublishableAdmin):
         if obj is not None and obj.pk:
             context["preview_url"] = reverse("articles:preview", kwargs={"pk": obj.pk})
             if request.user.has_perm("articles.add_previewlink"):
-                context["share_preview_url"] = (
-                    reverse("admin:articles_previewlink_add") + f"?article={obj.pk}"
-                )
+                # The form that makes one is under the article (_preview_links.html).
+                context["share_preview_url"] = "#preview-links"
         context.update(self.preview_links_context(request, obj))
         return super().render_change_form(request, context, add, change, form_url, obj)
 
@@ -844,6 +843,9 @@ class ArticleAdmin(PublishableAdmin):
                 "links": rows,
                 "can_revoke": can_revoke,
                 "share_url": share_url,
+                "article_pk": obj.pk,
+                "lifetimes": PREVIEW_LIFETIMES,
+                "default_lifetime": PreviewLinkForm.base_fields["lifetime"].initial,
             }
         }
 

@@ -115,9 +115,12 @@ def revoke_url(link):
 
 def test_a_link_made_from_the_article_returns_to_the_article(editor_client):
     draft = ArticleFactory(draft=True)
-    share = article_page(editor_client, draft).context["share_preview_url"]
+    share = article_page(editor_client, draft).context["preview_links_panel"]["share_url"]
 
-    response = editor_client.post(share, {"article": draft.pk, "note": "Legal", "lifetime": "24"})
+    # What the form under the article posts.
+    response = editor_client.post(
+        share, {"article": draft.pk, "note": "Legal", "lifetime": "24", "_save": "1"}
+    )
 
     change_page = reverse("admin:articles_article_change", args=[draft.pk])
     assert response.status_code == 302

@@ -69,12 +69,14 @@ def test_an_editor_shares_copies_and_revokes_a_preview_link_from_the_article(
     page.locator("#result_list .field-headline a").first.click()
     article_page = page.url.split("?")[0]
 
+    # Made in place, under the article.
     page.get_by_role("link", name="Share a preview link").first.click()
-    page.get_by_label("Note").fill(note)
-    page.get_by_role("button", name="Save", exact=True).click()
+    links = page.locator("#preview-links")
+    links.get_by_label("For").fill(note)
+    links.get_by_label("Works for").select_option(label="1 day")
+    links.get_by_role("button", name="Share a preview link").click()
 
     expect(page).to_have_url(article_page + "#preview-links")
-    links = page.locator("#preview-links")
     row = links.get_by_role("row").filter(has_text=note)
     address = row.get_by_role("textbox").input_value()
     assert "/preview/shared/" in address

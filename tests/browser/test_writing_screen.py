@@ -48,7 +48,7 @@ def delete(page, address):
 def test_the_publishing_panel_stays_in_view_while_scrolling(site, page, log_in):
     log_in(page)
     page.goto(site.origin + "/admin/articles/article/")
-    page.locator("#result_list tbody th a").first.click()
+    page.locator("#result_list .field-headline a").first.click()
     panel = page.get_by_role("region", name="Publishing")
     expect(panel).to_be_in_viewport()
 
@@ -138,12 +138,15 @@ def test_two_people_saving_one_story_lose_nothing(site, new_page, log_in):
 @pytest.mark.parametrize(
     "viewport", [{"width": 1280, "height": 800}, {"width": 390, "height": 844}]
 )
-def test_the_writing_screen_has_no_accessibility_violations(site, new_page, log_in, viewport):
+@pytest.mark.parametrize("colour_scheme", ["light", "dark"])
+def test_the_writing_screen_has_no_accessibility_violations(
+    site, new_page, log_in, viewport, colour_scheme
+):
     axe = node_tool("axe-core/axe.min.js")
-    page = new_page(viewport=viewport, bypass_csp=True)
+    page = new_page(viewport=viewport, color_scheme=colour_scheme, bypass_csp=True)
     log_in(page)
     page.goto(site.origin + "/admin/articles/article/")
-    page.locator("#result_list tbody th a").first.click()
+    page.locator("#result_list .field-headline a").first.click()
     expect(page.get_by_role("region", name="Publishing")).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
     results = run_axe(page, axe)
