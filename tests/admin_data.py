@@ -1,4 +1,4 @@
-"""Form data as the admin's article page would post it, for tests that post like a browser."""
+"""Form data as the admin's article and photo pages would post it, for tests that post like a browser."""
 
 from django.utils import timezone
 
@@ -76,3 +76,16 @@ def publish_time_fields(moment):
 def opened_version(page):
     """The version an edit page's form was opened on, to post back with it."""
     return page.context["adminform"].form["opened_version"].value()
+
+
+def photo_form_data(photo, **changes):
+    """POST data for a photo's change page: its current values unless overridden."""
+    return {
+        "alt_text": photo.alt_text,
+        "caption": photo.caption,
+        "photographer": photo.photographer,
+        "agency": photo.agency,
+        "focal_x": photo.focal_x,
+        "focal_y": photo.focal_y,
+        "source_url": photo.source_url,
+    } | changes

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from articles.models import Photo
 from articles.renditions import renditions_for
+from tests.admin_data import photo_form_data
 from tests.factories import PhotoFactory
 
 pytestmark = pytest.mark.django_db
@@ -14,18 +15,6 @@ pytestmark = pytest.mark.django_db
 
 def change_url(photo):
     return reverse("admin:articles_photo_change", args=[photo.pk])
-
-
-def photo_form(photo, **changes):
-    return {
-        "alt_text": photo.alt_text,
-        "caption": photo.caption,
-        "photographer": photo.photographer,
-        "agency": photo.agency,
-        "focal_x": photo.focal_x,
-        "focal_y": photo.focal_y,
-        "source_url": photo.source_url,
-    } | changes
 
 
 def test_the_focal_point_posted_by_the_form_is_saved_and_moves_the_crops(
@@ -39,7 +28,7 @@ def test_the_focal_point_posted_by_the_form_is_saved_and_moves_the_crops(
 
     with django_capture_on_commit_callbacks(execute=True):
         response = editor_client.post(
-            change_url(photo), photo_form(photo, focal_x="0.1", focal_y="0.75")
+            change_url(photo), photo_form_data(photo, focal_x="0.1", focal_y="0.75")
         )
 
     assert response.status_code == 302
@@ -52,7 +41,7 @@ def test_the_focal_point_posted_by_the_form_is_saved_and_moves_the_crops(
 def test_a_focal_point_outside_the_picture_is_refused(editor_client, focal_x):
     photo = PhotoFactory()
 
-    response = editor_client.post(change_url(photo), photo_form(photo, focal_x=focal_x))
+    response = editor_client.post(change_url(photo), photo_form_data(photo, focal_x=focal_x))
 
     assert response.status_code == 200
     assert response.context["adminform"].form.errors
