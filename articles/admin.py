@@ -106,6 +106,7 @@ class WorkflowForm(forms.ModelForm):
 
     # Set on the per-request form class by PublishableAdmin.get_form.
     can_publish = False
+    checks_version = True
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -116,7 +117,8 @@ class WorkflowForm(forms.ModelForm):
 
     def clean(self):
         cleaned_data = super().clean()
-        self.edit_conflict = find_conflict(self, cleaned_data.get("opened_version", ""))
+        if self.checks_version:
+            self.edit_conflict = find_conflict(self, cleaned_data.get("opened_version", ""))
         if self.edit_conflict is not None:
             # Shown again with the editor's own text and the version just seen, so
             # saving once more, after merging, keeps what is then on screen.
@@ -261,6 +263,10 @@ class PublishableAdmin(GuardedHistoryAdmin):
         form = super().get_form(request, obj, change=change, **kwargs)
         # get_form builds a new class on every call, so this stays per request.
         form.can_publish = self.has_publish_permission(request)
+        # A restore shows the old version as the form's item, so the version the form
+        # was opened on is that old one's, not what is stored now: restoring is its own
+        # decision to replace what is there.
+        form.checks_version = getattr(request, "restored_version", None) is None
         if "published_at" in form.base_fields:
             published_at = form.base_fields["published_at"]
             published_at.help_text = f"{published_at.help_text} Times are {time_zone_name()}."

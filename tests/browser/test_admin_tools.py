@@ -72,7 +72,7 @@ def test_an_editor_shares_copies_and_revokes_a_preview_link_from_the_article(
     # Made in place, under the article.
     page.get_by_role("link", name="Share a preview link").first.click()
     links = page.locator("#preview-links")
-    links.get_by_label("For").fill(note)
+    links.get_by_label("Who it is for").fill(note)
     links.get_by_label("Works for").select_option(label="1 day")
     links.get_by_role("button", name="Share a preview link").click()
 
