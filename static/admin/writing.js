@@ -79,12 +79,27 @@
     // Both times are the newsroom's wall-clock time, whatever the browser's zone.
     const loadedAt = Date.now();
     const serverNow = Date.parse(`${steps.dataset.now}Z`);
+    const months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    // The date as the admin's box holds it: 24/12/2026 (the site's format) or 2026-12-24.
+    const day = (text) => {
+      const british = text.match(/^(\d{1,2})\/(\d{1,2})\/(\d{4})$/);
+      if (british) return [Number(british[3]), Number(british[2]), Number(british[1])];
+      const iso = text.match(/^(\d{4})-(\d{1,2})-(\d{1,2})$/);
+      return iso ? [Number(iso[1]), Number(iso[2]), Number(iso[3])] : null;
+    };
     const update = () => {
-      const chosen = Date.parse(`${date.value.trim()}T${(time.value.trim() || "00:00").padEnd(8, ":00").slice(0, 8)}Z`);
+      const parts = day(date.value.trim());
+      const clock = (time.value.trim() || "00:00").match(/^(\d{1,2}):(\d{2})/);
       const now = serverNow + (Date.now() - loadedAt);
-      button.textContent = Number.isNaN(chosen) || chosen <= now
+      if (!parts || !clock) {
+        button.textContent = "Publish now";
+        return;
+      }
+      const [year, month, dayOfMonth] = parts;
+      const chosen = Date.UTC(year, month - 1, dayOfMonth, Number(clock[1]), Number(clock[2]));
+      button.textContent = chosen <= now
         ? "Publish now"
-        : `Schedule for ${date.value.trim()} ${time.value.trim().slice(0, 5)}`;
+        : `Schedule for ${dayOfMonth} ${months[month - 1]} ${year}, ${clock[1].padStart(2, "0")}:${clock[2]}`;
     };
     ["input", "change"].forEach((type) => {
       date.addEventListener(type, update);

@@ -168,3 +168,31 @@ def test_a_draft_is_saved_automatically_while_writing(site, page, log_in):
     expect(page.locator("#id_standfirst")).to_have_value("Crossings resume on Monday.")
     expect(page.locator(".publication-state")).to_have_text("Draft: only staff can see it.")
     delete(page, address)
+
+
+def test_an_editor_schedules_a_story_from_the_panel(site, page, log_in):
+    log_in(page)
+    headline = f"Bridge reopening set {uuid.uuid4().hex[:6]}"
+    address = write_draft(site, page, headline, authors=["Amelia"])
+    panel = page.get_by_role("region", name="Publishing")
+    expect(panel.get_by_role("button", name="Publish now")).to_be_visible()
+
+    # A time to come turns "Publish now" into "Schedule for …" as it is typed.
+    panel.get_by_label("Publication date").fill("24/12/2026")
+    panel.get_by_label("Publication time of day").fill("09:30:00")
+    schedule = panel.get_by_role("button", name="Schedule for 24 Dec 2026, 09:30")
+    expect(schedule).to_be_visible()
+    schedule.click()
+
+    expect(page.locator(".messagelist")).to_contain_text(
+        f"Scheduled “{headline}”: it goes live on 24 Dec 2026, 09:30"
+    )
+    expect(panel.locator(".publication-state")).to_have_text(
+        "Scheduled: goes live on 24 Dec 2026, 09:30."
+    )
+    # Readers do not see it before its time.
+    reader = page.context.browser.new_page()
+    reader.goto(site.origin + "/feed/")
+    expect(reader.get_by_text(headline)).to_have_count(0)
+    reader.close()
+    delete(page, address)
