@@ -120,3 +120,12 @@ def test_unknown_article_is_a_404_in_site_style(client):
     response = client.get(reverse("articles:detail", kwargs={"slug": "no-such-story"}))
     assert response.status_code == 404
     assert b"Page not found" in response.content and b'class="site-nav"' in response.content
+
+
+def test_a_draft_preview_without_a_time_reads_its_reading_time_alone(admin_client):
+    article = ArticleFactory(draft=True, published_at=None, authors=[AuthorFactory()])
+
+    html = admin_client.get(reverse("articles:preview", kwargs={"pk": article.pk})).text
+
+    meta = re.search(r'<p class="meta">(.*?)</p>', html, re.S).group(1)
+    assert meta == f"{article.reading_time} min read", "no stray separator before it"
