@@ -1,6 +1,7 @@
 """
 `machine_time` and `machine_date` (newsroom/templatetags/times.py): the times in
-<time datetime> and meta tags, in the current time zone, as the pages have printed them.
+<time datetime> and meta tags, in the current time zone, as the pages have printed them;
+and `reader_time`, the day and time readers see in lists.
 """
 
 from datetime import date, datetime, timedelta
@@ -97,3 +98,27 @@ def test_the_day_of_a_time_is_the_day_in_the_site_zone():
 def test_a_naive_time_is_read_as_the_site_time():
     when = datetime(2026, 3, 14, 9, 26, 53)
     assert render("{{ when|machine_time }}", when=when) == "2026-03-14T09:26:53+0200"
+
+
+def test_readers_get_the_day_with_the_time(time_machine):
+    time_machine.move_to(datetime(2026, 12, 1, 12, 0, tzinfo=UTC))
+    evening = datetime(2026, 11, 30, 18, 47, tzinfo=UTC)
+
+    assert render("{{ moment|reader_time }}", moment=evening) == "30 Nov, 20:47"
+    assert render("{{ moment|reader_time }}", moment=evening.replace(year=2025)) == (
+        "30 Nov 2025, 20:47"
+    )
+    assert render("{{ moment|reader_time }}", moment=None) == ""
+
+
+def test_the_news_feed_says_which_day_each_item_is_from(client, db):
+    from tests.factories import ArticleFactory, AuthorFactory, QuoteFactory
+
+    yesterday = timezone.now() - timedelta(days=1)
+    ArticleFactory(published_at=yesterday, authors=[AuthorFactory()])
+    QuoteFactory(published_at=yesterday)
+
+    html = client.get("/feed/").text
+
+    day = timezone.localtime(yesterday).strftime("%-d %b, %H:%M")
+    assert html.count(f">{day}</time>") == 2
