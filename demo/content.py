@@ -206,6 +206,78 @@ QUOTES = [
     ),
 ]
 
+# (headline, body paragraphs, link to the source or "")
+BRIEFS = [
+    (
+        "Council approves tram extension budget",
+        [
+            "The city council approved a 40 million euro budget for the tram extension to "
+            "the northern districts on Tuesday, the mayor said.",
+            "Construction is due to start in the spring and the first trams should run "
+            "within three years.",
+        ],
+        "",
+    ),
+    (
+        "Harbour strike called off after overnight talks",
+        [
+            "Dock workers called off a planned 48-hour strike after unions and port "
+            "operators reached a provisional pay deal overnight, the union said.",
+        ],
+        "",
+    ),
+    (
+        "Central bank holds rates at 3.5 percent",
+        [
+            "The central bank kept its main interest rate at 3.5 percent on Thursday, as "
+            "most economists had expected.",
+            "The governor said further cuts would depend on how quickly services prices came down.",
+        ],
+        "https://www.ecb.europa.eu/press/",
+    ),
+    (
+        "River levels fall as flood warnings are lifted",
+        [
+            "Authorities lifted flood warnings for six towns along the river on Sunday "
+            "after water levels fell through the night, the regional emergency service said.",
+        ],
+        "",
+    ),
+    (
+        "National library to open on Sundays",
+        [
+            "The national library will open on Sundays from next month for the first time "
+            "in its history, its director announced.",
+        ],
+        "",
+    ),
+    (
+        "Court suspends demolition of old cinema",
+        [
+            "A regional court suspended the demolition of the Odeon cinema pending an appeal "
+            "by residents, who want the 1930s building listed.",
+            "The developer said it would respect the ruling.",
+        ],
+        "",
+    ),
+    (
+        "Wildfire near the coast brought under control",
+        [
+            "Firefighters brought a wildfire near the coastal road under control on Monday "
+            "after two days, the fire service said. No one was hurt.",
+        ],
+        "",
+    ),
+    (
+        "Telescope spots water vapour on distant planet",
+        [
+            "Astronomers said they had detected water vapour in the atmosphere of a planet "
+            "120 light years away, in results published on Wednesday.",
+        ],
+        "https://www.nasa.gov/news/",
+    ),
+]
+
 VIDEOS = [
     ("Inside the flood zone: a day with rescue crews", 263),
     ("Explained: why central banks are cutting now", 184),

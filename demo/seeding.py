@@ -27,7 +27,7 @@ from taggit.models import Tag, TaggedItem
 
 from articles.models import Article, ArticleAuthor, Photo, Section, Status
 from authors.models import Author
-from feed.models import Quote, Video
+from feed.models import Brief, Quote, Video
 from newsroom import pagecache
 
 from . import content as words
@@ -35,6 +35,7 @@ from . import content as words
 ARTICLES_PER_SCALE = 60
 QUOTES_PER_SCALE = 40
 VIDEOS_PER_SCALE = 12
+BRIEFS_PER_SCALE = 16
 MAX_TAGS = 2000
 MAX_AUTHORS = 1000
 # Pictures are drawn once and shared by many photo rows when the scale is large.
@@ -375,6 +376,48 @@ class Seeder:
             )
             self.progress("videos", min(start + BATCH_SIZE, total), total)
 
+    def briefs(self, authors, tags):
+        total = BRIEFS_PER_SCALE * self.scale
+        for start in range(0, total, BATCH_SIZE):
+            batch = []
+            for number in range(start, min(start + BATCH_SIZE, total)):
+                rng = random.Random(f"brief-{number}")
+                headline, paragraphs, link = words.BRIEFS[number % len(words.BRIEFS)]
+                brief = Brief(
+                    slug=f"{slugify(headline)}-{number}",
+                    headline=headline,
+                    body="".join(f"<p>{text}</p>" for text in paragraphs),
+                    link=link,
+                    **self.publication(rng, number, total, offset=23),
+                )
+                # bulk_create skips save(): the stored body is worked out here.
+                brief.derive_fields()
+                brief.rng = rng
+                batch.append(brief)
+            fresh = self.bulk_create_new(Brief, batch, "briefs")
+            # One brief in three has a photo.
+            pictured = [brief for brief in fresh if brief.rng.random() < 1 / 3]
+            photos = [
+                self.photo(2000 + index, brief.rng, brief.headline)
+                for index, brief in enumerate(pictured)
+            ]
+            Photo.objects.bulk_create(photos, batch_size=BATCH_SIZE)
+            self.report.add("photos", len(photos))
+            for brief, photo in zip(pictured, photos, strict=True):
+                brief.photo = photo
+            Brief.objects.bulk_update(pictured, ["photo"], batch_size=BATCH_SIZE)
+            Brief.authors.through.objects.bulk_create(
+                [
+                    Brief.authors.through(brief_id=brief.pk, author_id=brief.rng.choice(authors).pk)
+                    for brief in fresh
+                ],
+                batch_size=BATCH_SIZE,
+            )
+            self.tag_items(
+                Brief, [(brief, brief.rng.sample(tags, k=min(len(tags), 1))) for brief in fresh]
+            )
+            self.progress("briefs", min(start + BATCH_SIZE, total), total)
+
     def staff_user(self, username, group_name, author):
         """A demo login in one of the newsroom's groups, signing the given author's byline."""
         user, created = get_user_model().objects.get_or_create(
@@ -402,6 +445,7 @@ class Seeder:
             published = list(Article.objects.published().order_by("-published_at")[:200])
             self.quotes(published, tags)
             self.videos(tags)
+            self.briefs(authors, tags)
             self.staff_user(DEMO_EDITOR_USERNAME, "Editor", authors[0])
             self.staff_user(DEMO_CONTRIBUTOR_USERNAME, "Contributor", authors[1])
             # Bulk inserts send no signals: every cached page may now be out of date.

@@ -3,7 +3,7 @@ from django.utils.text import Truncator
 
 from articles.admin import PublishableAdmin, thumbnail
 
-from .models import Quote, Video
+from .models import Brief, Quote, Video
 
 
 @admin.register(Quote)
@@ -54,3 +54,25 @@ class VideoAdmin(PublishableAdmin):
     @admin.display(description="Length", ordering="duration_seconds")
     def length(self, obj):
         return obj.duration_display
+
+
+@admin.register(Brief)
+class BriefAdmin(PublishableAdmin):
+    list_display = ["preview", "headline", "state", "tag_list"]
+    list_display_links = ["headline"]
+    list_select_related = ["photo"]
+    search_fields = ["headline", "body"]
+    prepopulated_fields = {"slug": ["headline"]}
+    autocomplete_fields = ["photo", "authors"]
+    fieldsets = [
+        (None, {"classes": ["writing-top"], "fields": ["headline", "body", "link"]}),
+        (None, {"classes": ["publishing"], "fields": ["published_at"]}),
+        ("Authors", {"classes": ["side"], "fields": ["authors"]}),
+        ("Tags", {"classes": ["side"], "fields": ["tags"]}),
+        ("Photo", {"classes": ["side"], "fields": ["photo"]}),
+        ("Advanced", {"classes": ["collapse"], "fields": ["slug"]}),
+    ]
+
+    @admin.display(description="Photo")
+    def preview(self, obj):
+        return thumbnail(obj.photo, size=48)

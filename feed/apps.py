@@ -11,7 +11,7 @@ class FeedConfig(AppConfig):
         from redirects import tracking
 
         from . import caching, structured_data  # noqa: F401 - registers its builders
-        from .feeds import QuoteEntry, VideoEntry
+        from .feeds import BriefEntry, QuoteEntry, VideoEntry
 
         kinds.register(
             kinds.Kind(
@@ -35,7 +35,19 @@ class FeedConfig(AppConfig):
                 feed_entry=VideoEntry,
             )
         )
+        kinds.register(
+            kinds.Kind(
+                name="brief",
+                model=self.get_model("Brief"),
+                plural="briefs",
+                relations=("photo",),
+                teaser_template="feed/_item_brief.html",
+                search_index="brief_search",
+                feed_entry=BriefEntry,
+            )
+        )
         keep_text_xml_safe(*self.get_models())
         tracking.track(self.get_model("Quote"))
         tracking.track(self.get_model("Video"))
+        tracking.track(self.get_model("Brief"))
         caching.register()

@@ -1,4 +1,4 @@
-"""The News Feed itself as RSS and Atom, and how quotes and videos read in it."""
+"""The News Feed itself as RSS and Atom, and how quotes, videos and briefs read in it."""
 
 from django.conf import settings
 from django.urls import reverse
@@ -7,7 +7,7 @@ from django.utils.text import Truncator
 
 from articles.feeds import photo_details
 from newsroom.stream import latest_items
-from newsroom.syndication import FeedEntry, MixedFeed, atom_variant
+from newsroom.syndication import FeedEntry, MixedFeed, absolutize_urls, atom_variant
 
 
 class QuoteEntry(FeedEntry):
@@ -30,9 +30,25 @@ class VideoEntry(FeedEntry):
         return {"image": photo_details(video.thumbnail, self.absolute)}
 
 
+class BriefEntry(FeedEntry):
+    def item_title(self, brief):
+        return brief.headline
+
+    def item_description(self, brief):
+        # The summary is plain text, which feed readers take for HTML: escaped, a "<"
+        # in it stays a character.
+        return escape(brief.summary)
+
+    def item_extra_kwargs(self, brief):
+        return {
+            "content_html": absolutize_urls(brief.body, self.absolute("/").rstrip("/")),
+            "image": photo_details(brief.photo, self.absolute),
+        }
+
+
 class NewsFeedFeed(MixedFeed):
     title = f"{settings.NEWSROOM_SITE_NAME}: News Feed"
-    description = "Articles, quotes and videos as they are published."
+    description = "Articles, briefs, quotes and videos as they are published."
 
     def link(self):
         return reverse("home")

@@ -4,9 +4,11 @@ from urllib.parse import parse_qs, urlsplit
 import reversion
 from django.core.exceptions import ValidationError
 from django.db import models
+from django_prose_editor.fields import ProseEditorField
 
-from articles.models import Publishable, publishable_indexes
+from articles.models import Publishable, publishable_indexes, summary_from_html
 from newsroom.paths import slug_path
+from newsroom.sanitize import breakable_spaces, sanitize_html
 
 
 class Quote(Publishable):
@@ -119,6 +121,83 @@ class Video(Publishable):
         return f"{minutes}:{seconds:02d}"
 
 
+# A brief is a paragraph or two: no headings, pictures or lists in its text.
+BRIEF_EDITOR_EXTENSIONS = {
+    "Paragraph": True,
+    "Bold": True,
+    "Italic": True,
+    "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto", "tel"]},
+    "HardBreak": True,
+    "History": True,
+}
+
+
+class Brief(Publishable):
+    """A short news item for the News Feed: a headline and a paragraph or two, with an
+    optional photo and a link to the full story or an outside source."""
+
+    headline = models.CharField(max_length=200)
+    body = ProseEditorField(
+        blank=True,
+        config={"extensions": BRIEF_EDITOR_EXTENSIONS},
+        help_text="A paragraph or two. Cleaned of anything unsafe when saved.",
+    )
+    link = models.URLField(
+        max_length=500,
+        blank=True,
+        help_text="Our full story or the outside source, shown as a link under the brief.",
+    )
+    photo = models.ForeignKey(
+        "articles.Photo",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="brief_of",
+    )
+    # A brief rarely has more than one author, so no ordered byline as articles have:
+    # authors are listed by name.
+    authors = models.ManyToManyField("authors.Author", related_name="briefs", blank=True)
+
+    class Meta(Publishable.Meta):
+        indexes = publishable_indexes("brief")
+        permissions = [("publish_brief", "Can publish, schedule and unpublish briefs")]
+
+    def __str__(self):
+        return self.headline
+
+    def save(self, *args, **kwargs):
+        derived = self.derive_fields()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], *derived}
+        super().save(*args, **kwargs)
+
+    def derive_fields(self):
+        """The body as stored: sanitised, with plain spaces, whatever wrote it, as
+        Article.derive_fields() does. save() calls it; paths that bypass save()
+        (bulk_create) call it on each row. Returns the names of the fields it set."""
+        self.body = breakable_spaces(sanitize_html(self.body))
+        return {"body"}
+
+    def get_absolute_url(self):
+        return slug_path("feed:brief", self.slug)
+
+    @property
+    def summary(self):
+        """The body's opening as plain text, for descriptions and feeds."""
+        return summary_from_html(self.body)
+
+    def publishing_problems(self, author_count=None):
+        problems = super().publishing_problems()
+        if not self.headline.strip():
+            problems.insert(0, "It needs a headline.")
+        if not self.summary:
+            problems.append("It needs some text.")
+        if self.photo is not None and not self.photo.alt_text.strip():
+            problems.append("The photo needs alt text.")
+        return problems
+
+
 # History: versions carry the tags, which restoring a version brings back.
 reversion.register(Quote, follow=["tag_links"])
 reversion.register(Video, follow=["tag_links"])
+reversion.register(Brief, follow=["tag_links"])

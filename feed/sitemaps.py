@@ -2,7 +2,7 @@ from django.contrib.sitemaps import Sitemap
 
 from articles.sitemaps import latest_change
 
-from .models import Video
+from .models import Brief, Video
 
 
 class VideoSitemap(Sitemap):
@@ -16,3 +16,16 @@ class VideoSitemap(Sitemap):
 
     def get_latest_lastmod(self):
         return latest_change(Video.objects.published())
+
+
+class BriefSitemap(Sitemap):
+    limit = 5000
+
+    def items(self):
+        return Brief.objects.published().only("slug", "updated_at", "published_at").order_by("-id")
+
+    def lastmod(self, brief):
+        return max(brief.updated_at, brief.published_at)
+
+    def get_latest_lastmod(self):
+        return latest_change(Brief.objects.published())

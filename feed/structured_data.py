@@ -1,6 +1,9 @@
-"""schema.org JSON-LD of quotes and videos."""
+"""schema.org JSON-LD of quotes, videos and briefs."""
+
+from django.conf import settings
 
 from articles.structured_data import image
+from authors.structured_data import person
 from newsroom.sanitize import web_address
 from newsroom.structured_data import absolute, builder, organization
 
@@ -48,4 +51,36 @@ def quotation(request, quote):
         data["isBasedOn"] = web_address(quote.source_url)
     elif quote.story:
         data["isBasedOn"] = absolute(request, quote.story.get_absolute_url())
+    return data
+
+
+# A brief is reported and edited news under the site's name, so a NewsArticle (which
+# search engines read for headline, date, authors and picture), not a
+# SocialMediaPosting, which schema.org means for posts people share on a platform.
+# Registered under its own name, as the articles' builder holds "NewsArticle".
+@builder("Brief")
+def brief_news_article(request, brief):
+    url = absolute(request, brief.get_absolute_url())
+    data = {
+        "@type": "NewsArticle",
+        "@id": url,
+        "mainEntityOfPage": url,
+        "url": url,
+        "headline": brief.headline[:110],
+        "description": brief.summary,
+        "datePublished": brief.published_at.isoformat() if brief.published_at else None,
+        "dateModified": max(brief.updated_at, brief.published_at).isoformat()
+        if brief.published_at
+        else None,
+        "author": [person(request, author) for author in brief.authors.all()],
+        "publisher": organization(request),
+        "keywords": [tag.name for tag in brief.tags.all()],
+        "isAccessibleForFree": True,
+        "inLanguage": settings.LANGUAGE_CODE,
+    }
+    photo = image(request, brief.photo)
+    if photo:
+        data["image"] = [photo]
+    if web_address(brief.link):
+        data["isBasedOn"] = web_address(brief.link)
     return data

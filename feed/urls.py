@@ -12,4 +12,5 @@ urlpatterns = [
     path("search/", views.search_view, name="search"),
     path("quotes/<slug:slug>/", views.QuoteDetailView.as_view(), name="quote"),
     path("videos/<slug:slug>/", views.VideoDetailView.as_view(), name="video"),
+    path("briefs/<slug:slug>/", views.BriefDetailView.as_view(), name="brief"),
 ]

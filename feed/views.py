@@ -12,7 +12,7 @@ from newsroom.search import normalized, search
 from newsroom.stream import LatestItems, render_stream
 from newsroom.views import bad_request
 
-from .models import Quote, Video
+from .models import Brief, Quote, Video
 
 FEED_STRIP_LENGTH = 8
 TOP_STORIES = 4
@@ -117,3 +117,10 @@ class VideoDetailView(DetailView):
 
     def get_queryset(self):
         return Video.objects.published().select_related("thumbnail").prefetch_related("tags")
+
+
+class BriefDetailView(DetailView):
+    template_name = "feed/brief_detail.html"
+
+    def get_queryset(self):
+        return Brief.objects.published().select_related("photo").prefetch_related("tags", "authors")

@@ -7,7 +7,7 @@ from django.urls import include, path, re_path
 
 from articles.sitemaps import ArticleSitemap, SectionSitemap, TagSitemap, news_sitemap
 from authors.sitemaps import AuthorSitemap
-from feed.sitemaps import VideoSitemap
+from feed.sitemaps import BriefSitemap, VideoSitemap
 from feed.views import home
 from newsroom.media import serve_media
 from newsroom.views import favicon, robots_txt, trivial
@@ -24,6 +24,7 @@ SITEMAPS = {
     "tags": TagSitemap,
     "authors": AuthorSitemap,
     "videos": VideoSitemap,
+    "briefs": BriefSitemap,
 }
 
 urlpatterns = [

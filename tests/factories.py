@@ -14,7 +14,7 @@ from articles.models import (
     Status,
 )
 from authors.models import Author
-from feed.models import Quote, Video
+from feed.models import Brief, Quote, Video
 from redirects.models import Redirect
 
 
@@ -108,6 +108,15 @@ class VideoFactory(PublishedFactory):
     title = factory.Faker("sentence", nb_words=6)
     video_url = factory.Sequence(lambda n: f"https://videos.example.com/{n}.mp4")
     duration_seconds = 125
+
+
+class BriefFactory(PublishedFactory):
+    class Meta:
+        model = Brief
+
+    slug = factory.Sequence(lambda n: f"brief-{n}")
+    headline = factory.Faker("sentence", nb_words=6)
+    body = factory.LazyFunction(lambda: "<p>The council approved the budget, the mayor said.</p>")
 
 
 class CorrectionFactory(factory.django.DjangoModelFactory):

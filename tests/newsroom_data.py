@@ -5,10 +5,11 @@ from datetime import timedelta
 from django.utils import timezone
 from taggit.models import Tag
 
-from feed.models import Quote, Video
+from feed.models import Brief, Quote, Video
 from tests.factories import (
     ArticleFactory,
     AuthorFactory,
+    BriefFactory,
     PhotoFactory,
     QuoteFactory,
     SectionFactory,
@@ -17,7 +18,8 @@ from tests.factories import (
 
 
 def build_newsroom(count, tag="climate"):
-    """`count` articles (with photo, two authors, a tag), quotes and videos, all published,
+    """`count` articles (with photo, two authors, a tag), quotes, videos and briefs (with
+    photo and authors), all published,
     in one section; plus a draft and a scheduled item of each kind that must stay hidden."""
     section = SectionFactory(name="World", slug="world")
     authors = [AuthorFactory(name="Marta Kowalczyk", slug="marta"), AuthorFactory()]
@@ -39,6 +41,11 @@ def build_newsroom(count, tag="climate"):
         VideoFactory(
             thumbnail=photo, published_at=now - timedelta(minutes=3 * number + 3)
         ).tags.add(tag)
+        brief = BriefFactory(
+            photo=photo, published_at=now - timedelta(minutes=3 * number + 2, seconds=30)
+        )
+        brief.authors.set(authors)
+        brief.tags.add(tag)
     hidden = []
     for trait in ("draft", "scheduled"):
         hidden += [
@@ -47,6 +54,7 @@ def build_newsroom(count, tag="climate"):
             ),
             QuoteFactory(**{trait: True}, text="Hidden zebra"),
             VideoFactory(**{trait: True}, title="Hidden zebra"),
+            BriefFactory(**{trait: True}, headline="Hidden zebra"),
         ]
     for item in hidden:
         item.tags.add(tag)
@@ -61,6 +69,7 @@ def build_newsroom(count, tag="climate"):
         "tag": Tag.objects.get(name=tag),
         "quote": Quote.objects.published().first(),
         "video": Video.objects.published().first(),
+        "brief": Brief.objects.published().first(),
     }
 
 

@@ -43,6 +43,7 @@ READER_PAGES = [
     ReaderPage("feed-articles", "feed:list", query="kind=article", is_list=True),
     ReaderPage("feed-quotes", "feed:list", query="kind=quote", is_list=True),
     ReaderPage("feed-videos", "feed:list", query="kind=video", is_list=True),
+    ReaderPage("feed-briefs", "feed:list", query="kind=brief", is_list=True),
     ReaderPage("feed-tag", "feed:list", query="tag={tag}", is_list=True),
     ReaderPage("article", "articles:detail", needs="article"),
     ReaderPage("section", "articles:section", needs="section", is_list=True),
@@ -50,6 +51,7 @@ READER_PAGES = [
     ReaderPage("author", "authors:detail", needs="author", is_list=True),
     ReaderPage("quote", "feed:quote", needs="quote"),
     ReaderPage("video", "feed:video", needs="video"),
+    ReaderPage("brief", "feed:brief", needs="brief"),
     ReaderPage("search-form", "feed:search"),
     ReaderPage("search", "feed:search", query="q={search}", is_list=True),
     ReaderPage("rss", "articles:feed-rss", FEED, is_list=True),
@@ -71,7 +73,7 @@ READER_PAGES = [
             XML,
             kwargs=(("section", part),),
         )
-        for part in ("articles", "sections", "tags", "authors", "videos")
+        for part in ("articles", "sections", "tags", "authors", "videos", "briefs")
     ),
     ReaderPage("news-sitemap", "news-sitemap", XML, is_list=True),
     ReaderPage("robots", "robots", TEXT),
@@ -134,6 +136,7 @@ def demo_objects(**terms):
         "tag": apps.get_model("taggit.Tag").objects.order_by("pk").first(),
         "quote": newest("feed.Quote"),
         "video": newest("feed.Video"),
+        "brief": newest("feed.Brief"),
         **terms,
     }
 

@@ -255,6 +255,14 @@
         const label = labelOf(select && select.id);
         if (label) box.setAttribute("aria-label", `Search ${label.toLowerCase()}`);
       });
+      // A single choice (a brief's photo) is named by what it shows, nothing while empty.
+      form.querySelectorAll(".select2-selection--single:not([aria-label])").forEach((box) => {
+        const select = box.closest(".select2").previousElementSibling;
+        const label = labelOf(select && select.id);
+        if (!label) return;
+        box.setAttribute("aria-label", label);
+        box.querySelector(".select2-selection__rendered")?.setAttribute("aria-label", label);
+      });
       // Select2 draws its "clear" cross inside the list of choices, where only list
       // items belong; beside the list it works the same (Select2 finds it by class).
       form.querySelectorAll("ul.select2-selection__rendered > .select2-selection__clear").forEach((cross) => {

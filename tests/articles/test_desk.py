@@ -14,6 +14,7 @@ from feed.models import Quote, Video
 from tests.factories import (
     ArticleFactory,
     AuthorFactory,
+    BriefFactory,
     PhotoFactory,
     QuoteFactory,
     UserFactory,
@@ -24,7 +25,12 @@ from .desk_page import INDEX_URL, desk
 
 pytestmark = pytest.mark.django_db
 
-FACTORIES = {"article": ArticleFactory, "quote": QuoteFactory, "video": VideoFactory}
+FACTORIES = {
+    "article": ArticleFactory,
+    "brief": BriefFactory,
+    "quote": QuoteFactory,
+    "video": VideoFactory,
+}
 REVIEW = {"status": Status.REVIEW, "published_at": None}
 
 
@@ -292,8 +298,8 @@ def test_staff_who_may_change_nothing_see_no_desk(client):
 
 # Session, user, permissions (user's and groups') and the Recent actions: 5. The desk:
 # per kind one count of every panel and one query per non-empty panel (4), plus the
-# articles' bylines in each (4); photos one count and one query: 3 + 12 + 4 + 2 = 21.
-INDEX_QUERIES = 26
+# articles' bylines in each (4); photos one count and one query: 4 + 16 + 4 + 2 = 26.
+INDEX_QUERIES = 31
 
 
 @pytest.mark.parametrize("items", [3, 30])
@@ -316,14 +322,14 @@ def test_desk_query_count_does_not_grow_with_items(
         panels = desk(editor_client)
 
     assert {name: panel.count for name, panel in panels.items()} == {
-        "review": 3 * items,
-        "scheduled": 3 * items,
-        "drafts": 3 * items,
-        "recent": 3 * items,
+        "review": 4 * items,
+        "scheduled": 4 * items,
+        "drafts": 4 * items,
+        "recent": 4 * items,
         "photos": items,
     }
     assert all(
-        len(panel.rows) == min(ROWS_PER_PANEL, 3 * items)
+        len(panel.rows) == min(ROWS_PER_PANEL, 4 * items)
         for panel in panels.values()
         if panel != panels["photos"]
     )

@@ -18,10 +18,11 @@ from tests.newsroom_data import build_newsroom
 pytestmark = pytest.mark.django_db
 
 # Pieces shared by most pages: the navigation's sections (1); a feed page or strip is
-# the positions of the newest articles, quotes and videos (3), then the page's articles
-# with their photos (1), quotes (1) and videos with their thumbnails (1).
+# the positions of the newest articles, briefs, quotes and videos (4), then the page's
+# articles with their photos (1), briefs with their photos (1), quotes (1) and videos
+# with their thumbnails (1).
 NAV = 1
-FEED = 6
+FEED = 8
 
 # Queries per reader page (tests.pages), by name.
 QUERIES = {
@@ -34,6 +35,7 @@ QUERIES = {
     "feed-articles": 1 + NAV,
     "feed-quotes": 1 + NAV,
     "feed-videos": 1 + NAV,
+    "feed-briefs": 1 + NAV,
     # tag (1) + feed
     "feed-tag": 1 + FEED + NAV,
     # section (1) + articles (1)
@@ -55,6 +57,8 @@ QUERIES = {
     "quote": 2 + NAV,
     # video with thumbnail (1) + tags (1) + nav
     "video": 2 + NAV,
+    # brief with photo (1) + authors (1) + tags (1) + nav
+    "brief": 3 + NAV,
 }
 
 

@@ -38,9 +38,25 @@ def codenames(group_name):
 
 def test_roles_are_created_with_least_privilege():
     contributor, editor, admin = codenames("Contributor"), codenames("Editor"), codenames("Admin")
-    assert {"add_article", "change_article", "view_article"} <= contributor
-    assert not {"publish_article", "delete_article", "publish_quote", "change_author"} & contributor
-    assert {"publish_article", "publish_quote", "publish_video", "add_correction"} <= editor
+    assert {
+        "add_article",
+        "change_article",
+        "view_article",
+        "add_brief",
+        "change_brief",
+    } <= contributor
+    assert (
+        not {
+            "publish_article",
+            "delete_article",
+            "publish_quote",
+            "publish_brief",
+            "change_author",
+        }
+        & contributor
+    )
+    assert {"publish_article", "publish_quote", "publish_video", "publish_brief"} <= editor
+    assert "add_correction" in editor
     assert not {"change_user", "change_group"} & editor
     assert {"change_user", "change_group", "publish_article"} <= admin
 

@@ -9,10 +9,10 @@ from tests.factories import ArticleFactory, AuthorFactory, SectionFactory, Video
 
 pytestmark = pytest.mark.django_db
 
-# The index: each sitemap's count (articles, sections, tags, authors, videos) and latest
-# change (articles, authors, videos; the sections' list carries its own), and the page
-# cache's versions and next publication.
-NUM_INDEX_QUERIES = 9
+# The index: each sitemap's count (articles, sections, tags, authors, videos, briefs) and
+# latest change (articles, authors, videos, briefs; the sections' list carries its own),
+# and the page cache's versions and next publication.
+NUM_INDEX_QUERIES = 11
 
 NS = {
     "sm": "http://www.sitemaps.org/schemas/sitemap/0.9",

@@ -47,6 +47,8 @@ ADMIN_PAGES = {
     "article list": "/admin/articles/article/",
     "quote list": "/admin/feed/quote/",
     "video list": "/admin/feed/video/",
+    "brief list": "/admin/feed/brief/",
+    "brief writing screen": "/admin/feed/brief/add/",
     "photo": "/admin/articles/photo/",  # then the first photo
 }
 

@@ -7,7 +7,7 @@ from django.core.management.base import CommandError
 from articles.models import Article, ArticleAuthor, Photo
 from authors.models import Author
 from demo.seeding import seed
-from feed.models import Quote, Video
+from feed.models import Brief, Quote, Video
 
 pytestmark = pytest.mark.django_db
 
@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 def counts():
     return {
         model.__name__: model.objects.count()
-        for model in (Article, Author, Photo, Quote, Video, ArticleAuthor)
+        for model in (Article, Author, Photo, Quote, Video, Brief, ArticleAuthor)
     }
 
 
@@ -26,6 +26,10 @@ def test_seed_creates_a_believable_newsroom():
     assert Article.objects.count() == 60
     assert Quote.objects.count() == 40
     assert Video.objects.count() == 12
+    assert Brief.objects.count() == 16
+    assert len(set(Brief.objects.values_list("body", flat=True))) == 8, "distinct texts"
+    assert Brief.objects.filter(photo__isnull=False).exists()
+    assert all(brief.authors.exists() for brief in Brief.objects.all())
     assert Article.objects.published().count() < 60, "a few drafts and scheduled items"
     assert Article.objects.scheduled().exists()
     assert Article.objects.drafts().exists()
@@ -50,6 +54,7 @@ def test_scale_multiplies_content():
     seed(scale=2)
     assert Article.objects.count() == 120
     assert Quote.objects.count() == 80
+    assert Brief.objects.count() == 32
     assert Author.objects.count() == 16
 
 

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from articles.models import Article, Section, Status
-from feed.models import Quote, Video
+from feed.models import Brief, Quote, Video
 from newsroom import kinds
 from newsroom.stream import InvalidCursor, decode_cursor, encode_cursor, feed_page
 from tests.factories import ArticleFactory, QuoteFactory, VideoFactory
@@ -41,11 +41,14 @@ def make_items(specs):
             made[kind].append(Article(headline="H", section=section, **fields))
         elif kind == "quote":
             made[kind].append(Quote(text="T", speaker="S", **fields))
+        elif kind == "brief":
+            made[kind].append(Brief(headline="B", body="<p>B</p>", **fields))
         else:
             made[kind].append(Video(title="V", video_url="https://example.com/v.mp4", **fields))
     Article.objects.bulk_create(made["article"])
     Quote.objects.bulk_create(made["quote"])
     Video.objects.bulk_create(made["video"])
+    Brief.objects.bulk_create(made["brief"])
     live = [
         (item.published_at, kind, item.pk)
         for kind in kinds.names()

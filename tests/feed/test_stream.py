@@ -5,7 +5,13 @@ from django.utils import timezone
 
 from articles.models import Article
 from newsroom.stream import latest_items
-from tests.factories import ArticleFactory, PhotoFactory, QuoteFactory, VideoFactory
+from tests.factories import (
+    ArticleFactory,
+    BriefFactory,
+    PhotoFactory,
+    QuoteFactory,
+    VideoFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -32,22 +38,25 @@ def test_feed_query_count_does_not_grow_with_items(
     count, django_assert_num_queries, django_capture_on_commit_callbacks
 ):
     """Two queries per kind (the positions, then the page's items with their photos and
-    renditions): six, whatever the number of items."""
+    renditions): eight for the four kinds, whatever the number of items."""
     with django_capture_on_commit_callbacks(execute=True):  # the photo's renditions
         photo = PhotoFactory()
     for _ in range(count):
         ArticleFactory(hero_photo=photo)
         QuoteFactory()
         VideoFactory(thumbnail=photo)
-    with django_assert_num_queries(6):
-        items = latest_items(3 * count)
-        assert len(items) == 3 * count
+        BriefFactory(photo=photo)
+    with django_assert_num_queries(8):
+        items = latest_items(4 * count)
+        assert len(items) == 4 * count
         for item in items:
             if item.kind == "article":
                 assert item.object.section.name
                 assert item.object.hero_photo.renditions
             if item.kind == "video":
                 assert item.object.thumbnail.renditions
+            if item.kind == "brief":
+                assert item.object.photo.renditions
 
 
 def test_loading_items_by_pk_keeps_only_what_readers_may_see():

@@ -9,6 +9,7 @@ from articles.models import Status
 from tests.factories import (
     ArticleFactory,
     AuthorFactory,
+    BriefFactory,
     PhotoFactory,
     PreviewLinkFactory,
     QuoteFactory,
@@ -23,6 +24,7 @@ FACTORIES = {
     "article": ArticleFactory,
     "previewlink": PreviewLinkFactory,
     "author": AuthorFactory,
+    "brief": BriefFactory,
     "photo": PhotoFactory,
     "quote": QuoteFactory,
     "redirect": RedirectFactory,

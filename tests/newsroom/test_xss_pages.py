@@ -20,6 +20,7 @@ from tests import pages
 from tests.factories import (
     ArticleFactory,
     AuthorFactory,
+    BriefFactory,
     CorrectionFactory,
     PhotoFactory,
     QuoteFactory,
@@ -86,6 +87,11 @@ def hostile_newsroom(vector):
         slug="xss-video", title=vector, teaser=vector, thumbnail=photo, video_url=url
     )
     video.tags.add(tag)
+    brief = BriefFactory(
+        slug="xss-brief", headline=vector, body=f"<p>Brief.</p>{vector}", link=url, photo=photo
+    )
+    brief.authors.set([author])
+    brief.tags.add(tag)
     return {
         "article": article,
         "section": section,
@@ -93,6 +99,7 @@ def hostile_newsroom(vector):
         "tag": tag,
         "quote": Quote.objects.get(slug="xss-quote"),
         "video": video,
+        "brief": brief,
         "search": "Report",
     }
 
