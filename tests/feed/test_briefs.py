@@ -247,3 +247,20 @@ def test_contributor_cannot_edit_someone_elses_brief(contributor_client):
     assert response.status_code == 403
     brief.refresh_from_db()
     assert brief.headline != "Changed"
+
+
+def test_publishing_needs_the_photos_alt_text(editor_client):
+    brief = BriefFactory(draft=True, photo=PhotoFactory(alt_text=""))
+    response = editor_client.post(
+        reverse("admin:feed_brief_change", args=[brief.pk]),
+        brief_form_data(
+            slug=brief.slug,
+            photo=brief.photo_id,
+            _workflow=Status.PUBLISHED,
+            opened_version=version_of(brief),
+        ),
+    )
+    assert response.status_code == 200
+    assert "The photo needs alt text." in response.text
+    brief.refresh_from_db()
+    assert brief.status == Status.DRAFT
