@@ -207,6 +207,18 @@ class Publishable(models.Model):
         abstract = True
         ordering = ["-published_at", "-id"]
 
+    def save(self, *args, **kwargs):
+        derived = self.derive_fields()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], *derived}
+        super().save(*args, **kwargs)
+
+    def derive_fields(self):
+        """Set the fields a kind works out from others (a body's stored form, say) and
+        return their names. save() calls it, so does every path that bypasses save()
+        (bulk_create); a kind with such fields overrides it."""
+        return set()
+
     def clean(self):
         super().clean()
         if self.status == Status.PUBLISHED and self.published_at is None:
@@ -573,12 +585,6 @@ class Article(Publishable):
 
     def __str__(self):
         return self.headline
-
-    def save(self, *args, **kwargs):
-        derived = self.derive_fields()
-        if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], *derived}
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return slug_path("articles:detail", self.slug)

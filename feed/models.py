@@ -165,12 +165,6 @@ class Brief(Publishable):
     def __str__(self):
         return self.headline
 
-    def save(self, *args, **kwargs):
-        derived = self.derive_fields()
-        if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], *derived}
-        super().save(*args, **kwargs)
-
     def derive_fields(self):
         """The body as stored: sanitised, with plain spaces, whatever wrote it, as
         Article.derive_fields() does. save() calls it; paths that bypass save()
