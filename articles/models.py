@@ -239,6 +239,21 @@ class Publishable(models.Model):
         return self.status in (Status.PUBLISHED, Status.UNPUBLISHED)
 
     @property
+    def edited_after_publication(self):
+        """True when the item was edited well after it was published (and written: a
+        backdated or imported item is not "updated" by being entered)."""
+        if not self.published_at:
+            return False
+        return self.updated_at - max(self.published_at, self.created_at) > UPDATE_NOTICE_AFTER
+
+    @property
+    def edited_at(self):
+        """When readers should read "Updated": the last edit, if it came well after
+        publication; else None. (Teasers show it; an article's page also counts its
+        corrections, see Article.last_modified_at.)"""
+        return self.updated_at if self.edited_after_publication else None
+
+    @property
     def is_scheduled(self):
         return (
             self.status == Status.PUBLISHED
@@ -677,14 +692,6 @@ class Article(Publishable):
         if self.pk is not None:
             models.prefetch_related_objects([self], with_bylines(), "tags", "corrections")
         return self
-
-    @property
-    def edited_after_publication(self):
-        """True when the article was edited well after it was published (and written: a
-        backdated or imported article is not "updated" by being entered)."""
-        if not self.published_at:
-            return False
-        return self.updated_at - max(self.published_at, self.created_at) > UPDATE_NOTICE_AFTER
 
     @property
     def last_modified_at(self):

@@ -6,6 +6,7 @@ app_name = "feed"
 
 urlpatterns = [
     path("feed/", views.feed_list, name="list"),
+    path("feed/updates/", views.feed_updates, name="updates"),
     path("feed/rss/", feeds.NewsFeedFeed.as_view(), name="rss"),
     path("feed/atom/", feeds.NewsFeedAtomFeed.as_view(), name="atom"),
     path("tags/<uslug:slug>/", views.tag_detail, name="tag"),

@@ -1,5 +1,8 @@
+from urllib.parse import urlencode
+
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.text import get_text_list
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView
@@ -9,7 +12,7 @@ from articles.models import Article, Section
 from newsroom import kinds
 from newsroom.pagecache import cached_fragment
 from newsroom.search import normalized, search
-from newsroom.stream import LatestItems, render_stream
+from newsroom.stream import LatestItems, render_stream, render_updates
 from newsroom.views import bad_request
 
 from .models import Brief, Quote, Video
@@ -22,28 +25,69 @@ SEARCH_PAGE_SIZE = 20
 MAX_PAGE_DIGITS = 6
 
 
-@require_safe
-def feed_list(request):
+class UnknownKind(ValueError):
+    pass
+
+
+def news_feed_filters(request):
+    """The News Feed's ?kind= and ?tag= as stream filters, and the tag (or None).
+    UnknownKind for a kind there is none of; Http404 for a tag there is none of."""
     kind = request.GET.get("kind", "")
     if kind and kind not in kinds.names():
-        plurals = get_text_list([choice.plural for choice in kinds.registered()], "and")
-        return bad_request(request, message=f"The News Feed has {plurals} only.")
+        raise UnknownKind(kind)
     tag_slug = request.GET.get("tag", "")
     tag = get_object_or_404(Tag, slug=tag_slug) if tag_slug else None
-    lookups = {"tags__slug": tag.slug} if tag else {}
+    filters = {"kinds": (kind,) if kind else None}
+    if tag:
+        filters["tags__slug"] = tag.slug
+    return filters, tag
+
+
+def unknown_kind(request):
+    plurals = get_text_list([choice.plural for choice in kinds.registered()], "and")
+    return bad_request(request, message=f"The News Feed has {plurals} only.")
+
+
+@require_safe
+def feed_list(request):
+    try:
+        filters, tag = news_feed_filters(request)
+    except UnknownKind:
+        return unknown_kind(request)
+    kind = request.GET.get("kind", "")
+    live_query = urlencode(
+        {name: value for name, value in request.GET.items() if name in ("kind", "tag")}
+    )
     return render_stream(
         request,
         "feed/feed_list.html",
-        {"kind": kind, "tag": tag, "kinds": kinds.registered()},
-        kinds=(kind,) if kind else None,
-        **lookups,
+        {
+            "kind": kind,
+            "tag": tag,
+            "kinds": kinds.registered(),
+            "live_url": reverse("feed:updates") + (f"?{live_query}" if live_query else ""),
+        },
+        **filters,
     )
+
+
+@require_safe
+def feed_updates(request):
+    """What the News Feed (or its ?kind= / ?tag= view) has new since ?since=."""
+    try:
+        filters, _tag = news_feed_filters(request)
+    except UnknownKind:
+        return unknown_kind(request)
+    return render_updates(request, **filters)
 
 
 @require_safe
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
-    return render_stream(request, "feed/tag_detail.html", {"tag": tag}, tags__slug=tag.slug)
+    live_url = reverse("feed:updates") + "?" + urlencode({"tag": tag.slug})
+    return render_stream(
+        request, "feed/tag_detail.html", {"tag": tag, "live_url": live_url}, tags__slug=tag.slug
+    )
 
 
 @require_safe

@@ -160,6 +160,9 @@ PAGE_CACHE_TIMEOUT = env_int("PAGE_CACHE_TIMEOUT", 600)
 PAGE_CACHE_MAX_AGE = env_int("PAGE_CACHE_MAX_AGE", 60)
 PAGE_CACHE_STALE_WHILE_REVALIDATE = env_int("PAGE_CACHE_STALE_WHILE_REVALIDATE", 30)
 PAGE_CACHE_STALE_IF_ERROR = env_int("PAGE_CACHE_STALE_IF_ERROR", 86400)
+# Seconds a CDN or browser may keep an answer to the live script's poll: the most a new
+# item waits at a CDN before open pages see it.
+LIVE_UPDATES_MAX_AGE = env_int("LIVE_UPDATES_MAX_AGE", 5)
 # Dotted path of a function called with the list of public URLs a change affects, e.g.
 # to purge them from a CDN. newsroom.pagecache.http_purge sends PURGE to CACHE_PURGE_URL.
 CACHE_PURGE_HOOK = os.environ.get("CACHE_PURGE_HOOK", "")
@@ -189,7 +192,7 @@ SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "newsroom.staticfiles.MinifiedStaticFilesStorage"},
 }
 
 # Media on S3-compatible object storage (django-storages, `pip install newsroom[s3]`) as
@@ -325,7 +328,17 @@ BENCHMARK_VIEWS = env_bool("BENCHMARK_VIEWS", False)
 # the News Feed; q and page: search; p and page_id: old WordPress shortlinks). Others
 # (utm_source, made-up ones) are dropped before an anonymous page is looked up or drawn,
 # so they can neither change it nor make the cache render it again.
-PAGE_CACHE_QUERY_PARAMETERS = ("cursor", "partial", "kind", "tag", "q", "page", "p", "page_id")
+PAGE_CACHE_QUERY_PARAMETERS = (
+    "cursor",
+    "since",
+    "partial",
+    "kind",
+    "tag",
+    "q",
+    "page",
+    "p",
+    "page_id",
+)
 PAGE_CACHE_EXCLUDED_PREFIXES = (f"/{ADMIN_PATH}", "/preview/", "/bench/", STATIC_URL, MEDIA_URL)
 # django-axes: after AXES_FAILURE_LIMIT failed logins from one address, that address is
 # locked out for AXES_COOLOFF_MINUTES (HTTP 429), whichever usernames it tried; after as

@@ -12,18 +12,30 @@ shown as (published_at, kind, pk), the same triple the stream is ordered by, so
 items sharing a timestamp are neither skipped nor repeated and the thousandth page
 costs what the first does. The cursor is signed, so a tampered one is refused
 rather than trusted.
+
+The same cursor drives live updates: a page names its newest position, and the updates
+endpoint (render_updates) answers with the stream's newest items, saying which came
+after it. The answer is an ordinary reader response, so the page cache keeps it under
+the same versions as the pages, and a poll when nothing changed is a 304 from the cache.
 """
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.conf import settings
 from django.core import signing
 from django.db.models import Model, Q
+from django.http import JsonResponse
 from django.shortcuts import render
-from django.utils import timezone
+from django.utils import dateformat, timezone
+from django.utils.cache import patch_cache_control
+from django.utils.html import format_html
 
 from . import kinds as registry
 from .pagecache import cached_fragment
+from .templatetags.fragments import teaser
+from .templatetags.times import machine_date
 from .views import bad_request
 
 PAGE_SIZE = 20
@@ -52,6 +64,15 @@ class FeedItem:
     def position(self):
         return (self.published_at, self.kind, self.object.pk)
 
+    @property
+    def cursor(self):
+        return encode_cursor(self.position)
+
+    @property
+    def live_id(self):
+        """How the live script tells the item apart from the others on the page."""
+        return f"{self.kind}-{self.object.pk}"
+
 
 @dataclass
 class FeedPage:
@@ -64,10 +85,17 @@ class FeedPage:
     def has_next(self):
         return bool(self.next_cursor)
 
+    @property
+    def newest_cursor(self):
+        """The position of the newest item shown, for asking what came after it."""
+        return self.items[0].cursor if self.items else ""
+
 
 def encode_cursor(position):
     published_at, kind, pk = position
-    return signing.dumps([published_at.isoformat(), kind, pk], salt=CURSOR_SALT)
+    # Without a timestamp: one position, one cursor, so the pages and live updates that
+    # name it are one cached entry whenever they were rendered.
+    return signing.Signer(salt=CURSOR_SALT).sign_object([published_at.isoformat(), kind, pk])
 
 
 def decode_cursor(cursor):
@@ -75,7 +103,7 @@ def decode_cursor(cursor):
     if len(cursor) > MAX_CURSOR_LENGTH:
         raise InvalidCursor("cursor too long")
     try:
-        published_at, kind, pk = signing.loads(cursor, salt=CURSOR_SALT)
+        published_at, kind, pk = signing.Signer(salt=CURSOR_SALT).unsign_object(cursor)
         published_at = datetime.fromisoformat(published_at)
     except (signing.BadSignature, TypeError, ValueError) as error:
         raise InvalidCursor(str(error)) from error
@@ -211,6 +239,11 @@ class LatestItems:
     def __bool__(self):
         return True
 
+    @property
+    def newest_cursor(self):
+        items = self._load()
+        return items[0].cursor if items else ""
+
 
 def render_stream(request, template_name, context, **filters):
     """
@@ -225,3 +258,72 @@ def render_stream(request, template_name, context, **filters):
     if request.GET.get("partial") == "1":
         return render(request, "includes/_stream_page.html", context)
     return render(request, template_name, context)
+
+
+def list_entry(item):
+    """The list entry that shows `item`, and its stamp: its teaser, with what the live
+    script needs to tell it apart (data-item) and to see that it changed (data-stamp)."""
+    html = teaser(item.object, item.template_name)
+    stamp = hashlib.md5(html.encode(), usedforsecurity=False).hexdigest()[:12]
+    entry = format_html(
+        '<li class="feed-item feed-item--{}" data-item="{}" data-stamp="{}">{}</li>',
+        item.kind,
+        item.live_id,
+        stamp,
+        html,
+    )
+    return entry, stamp
+
+
+def day_heading_html(item):
+    """The heading that opens `item`'s calendar day in a list grouped by day."""
+    return format_html(
+        '<li class="feed-day"><time datetime="{}">{}</time></li>',
+        machine_date(timezone.localtime(item.published_at)),
+        dateformat.format(timezone.localtime(item.published_at), "l j F Y"),
+    )
+
+
+def render_updates(request, **filters):
+    """
+    What is new since ?since=<cursor> (the newest position a page shows): the stream's
+    newest page of items, each with its HTML and whether it came after the cursor.
+
+    The items it shows besides the new ones let a page see what was edited (its stamp
+    changed) or withdrawn (it left the newest page); `gap` says more arrived than one
+    answer holds, so the page should be reloaded. No cursor: everything is new.
+    """
+    since = request.GET.get("since", "")
+    try:
+        position = decode_cursor(since) if since else None
+    except InvalidCursor:
+        return JsonResponse({"error": "That cursor is broken or out of date."}, status=400)
+    page = feed_page(**filters)
+    answer = {
+        "cursor": page.newest_cursor,
+        "gap": bool(position)
+        and page.has_next
+        and all(item.position > position for item in page.items),
+        "items": [],
+    }
+    for item in page.items:
+        html, stamp = list_entry(item)
+        answer["items"].append(
+            {
+                "id": item.live_id,
+                "new": position is None or item.position > position,
+                "stamp": stamp,
+                "html": html,
+                "day": machine_date(timezone.localtime(item.published_at)),
+                "heading": day_heading_html(item),
+            }
+        )
+    response = JsonResponse(answer)
+    # A CDN may answer pollers for a few seconds: much less than a page's max-age, so an
+    # item reaches open pages soon after it is published.
+    patch_cache_control(
+        response,
+        max_age=settings.LIVE_UPDATES_MAX_AGE,
+        stale_while_revalidate=settings.LIVE_UPDATES_MAX_AGE,
+    )
+    return response

@@ -46,6 +46,8 @@ class CachedPage:
     # The body compressed once when stored, for the clients that accept gzip.
     gzipped: bytes | None = None
     stored_at: float = field(default_factory=time.time)
+    # Shorter lifetimes the view asked of browsers and CDNs (the live updates' few seconds).
+    lifetimes: dict = field(default_factory=dict)
 
 
 def accepts_gzip(request):
@@ -108,12 +110,30 @@ def cacheable_response(response):
     return "private" not in control and "no-store" not in control and "no-cache" not in control
 
 
-def public_cache_control(response, max_age):
+LIFETIMES = ("max-age", "stale-while-revalidate")
+
+
+def view_lifetimes(response):
+    """The lifetimes the view set in Cache-Control, e.g. {"max-age": 5}."""
+    directives = dict(
+        (part.strip().split("=", 1) + [""])[:2]
+        for part in response.get("Cache-Control", "").split(",")
+        if part.strip()
+    )
+    return {name: int(directives[name]) for name in LIFETIMES if directives.get(name, "").isdigit()}
+
+
+def public_cache_control(response, max_age, lifetimes):
+    """Public caching for `max_age` seconds at most, or less where the view said so."""
+    response.headers.pop("Cache-Control", None)
     patch_cache_control(
         response,
         public=True,
-        max_age=max_age,
-        stale_while_revalidate=settings.PAGE_CACHE_STALE_WHILE_REVALIDATE,
+        max_age=min(max_age, lifetimes.get("max-age", max_age)),
+        stale_while_revalidate=min(
+            settings.PAGE_CACHE_STALE_WHILE_REVALIDATE,
+            lifetimes.get("stale-while-revalidate", settings.PAGE_CACHE_STALE_WHILE_REVALIDATE),
+        ),
         stale_if_error=settings.PAGE_CACHE_STALE_IF_ERROR,
     )
 
@@ -168,7 +188,7 @@ class PageCacheMiddleware:
             response["Content-Encoding"] = "gzip"
         response["Content-Length"] = str(len(response.content))
         response["Age"] = str(max(0, int(time.time() - page.stored_at)))
-        public_cache_control(response, self.max_age(page.expires_at))
+        public_cache_control(response, self.max_age(page.expires_at), page.lifetimes)
         return get_conditional_response(request, etag=response.get("ETag"), response=response)
 
     def render(self, request, key, epoch):
@@ -183,9 +203,10 @@ class PageCacheMiddleware:
             return response
         try:
             expires_at = expiry()
-            public_cache_control(response, self.max_age(expires_at))
+            lifetimes = view_lifetimes(response)
+            public_cache_control(response, self.max_age(expires_at), lifetimes)
             if key is not None:
-                page = self.store(key, response, collected, epoch, expires_at)
+                page = self.store(key, response, collected, epoch, expires_at, lifetimes)
                 if page is not None and page.gzipped is not None and accepts_gzip(request):
                     response.content = page.gzipped
                     response["Content-Encoding"] = "gzip"
@@ -194,7 +215,7 @@ class PageCacheMiddleware:
             logger.warning("Page cache unavailable; page not stored", exc_info=True)
         return response
 
-    def store(self, key, response, tags, epoch, expires_at):
+    def store(self, key, response, tags, epoch, expires_at, lifetimes):
         versions = current_versions(tags)
         if current_epoch() != epoch:
             # Content changed while this page rendered: it may mix old and new; don't keep it.
@@ -217,6 +238,7 @@ class PageCacheMiddleware:
             versions=versions,
             expires_at=expires_at,
             gzipped=compressed,
+            lifetimes=lifetimes,
         )
         timeout = max(1, int(expires_at - time.time()))
         pages_cache().set(key, page, timeout=timeout)

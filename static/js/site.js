@@ -7,6 +7,13 @@
  *    location bar, so a reload or a shared link shows what the reader was reading.
  * 2. [data-video-facade] players load nothing from the video host until the reader
  *    presses play; without JavaScript the link to the video does the job.
+ * 3. [data-live] lists (the News Feed, its strip) ask their data-live address every
+ *    15–25 s what is new since data-live-since. New items go in at the top, marked, for a
+ *    reader who has not scrolled into the list; one who has gets a "3 new items" button
+ *    instead, as nothing may move under them. Edited items are redrawn, withdrawn ones
+ *    removed; each change is announced politely. Polling pauses while the tab is hidden
+ *    or the reader has been away for half an hour, and backs off when the site fails.
+ *    Without JavaScript a reload shows the same.
  */
 (function () {
   "use strict";
@@ -111,6 +118,230 @@
     });
   }
 
+  var POLL_MS = 20000;
+  var MAX_DELAY_MS = 300000;
+  var IDLE_MS = 1800000;
+
+  function plural(count, word) {
+    return count + " " + word + (count === 1 ? "" : "s");
+  }
+
+  function element(html) {
+    var holder = document.createElement("template");
+    holder.innerHTML = html;
+    return holder.content.firstElementChild;
+  }
+
+  function live(box) {
+    var items = box.querySelector("[data-stream-items]");
+    var status = box.querySelector("[data-stream-status]");
+    var since = box.dataset.liveSince || "";
+    var limit = parseInt(box.dataset.liveLimit, 10) || 0;
+    var pending = [];
+    var gap = false;
+    var button = null;
+    var delay = POLL_MS;
+    var timer = null;
+    var busy = false;
+    var stopped = false;
+    var activeAt = Date.now();
+
+    function announce(message) {
+      if (status) {
+        status.textContent = message;
+      }
+    }
+
+    function later(ms) {
+      clearTimeout(timer);
+      timer = null;
+      if (!stopped && !document.hidden && Date.now() - activeAt < IDLE_MS) {
+        // Jitter, so that pages opened together do not poll together.
+        timer = setTimeout(poll, ms * (0.75 + Math.random() / 2));
+      }
+    }
+
+    function poll() {
+      timer = null;
+      if (busy) {
+        return;
+      }
+      busy = true;
+      var url = new URL(box.dataset.live, window.location.href);
+      if (since) {
+        url.searchParams.set("since", since);
+      }
+      fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" })
+        .then(function (response) {
+          if (response.status === 400) {
+            stopped = true;
+          }
+          if (!response.ok) {
+            throw new Error("HTTP " + response.status);
+          }
+          return response.json();
+        })
+        .then(function (answer) {
+          delay = POLL_MS;
+          update(answer);
+        })
+        .catch(function () {
+          delay = Math.min(delay * 2, MAX_DELAY_MS);
+        })
+        .then(function () {
+          busy = false;
+          later(delay);
+        });
+    }
+
+    function forget(entry) {
+      if (entry.contains(document.activeElement)) {
+        items.tabIndex = -1;
+        items.focus();
+      }
+      entry.remove();
+    }
+
+    function update(answer) {
+      since = answer.cursor || since;
+      var latest = {};
+      answer.items.forEach(function (item) {
+        latest[item.id] = item;
+      });
+      var shown = Array.prototype.slice.call(items.querySelectorAll("[data-item]"));
+      var onPage = {};
+      var last = -1;
+      shown.forEach(function (entry, index) {
+        onPage[entry.dataset.item] = true;
+        if (latest[entry.dataset.item]) {
+          last = index;
+        }
+      });
+      var changes = 0;
+      shown.forEach(function (entry, index) {
+        var item = latest[entry.dataset.item];
+        if (item && item.stamp !== entry.dataset.stamp) {
+          var redrawn = element(item.html);
+          entry.replaceWith(redrawn);
+          if (entry.contains(document.activeElement)) {
+            redrawn.tabIndex = -1;
+            redrawn.focus();
+          }
+          changes += 1;
+        } else if (!item && (index < last || !answer.items.length)) {
+          // Withdrawn: it left the newest items while older ones stayed.
+          forget(entry);
+          changes += 1;
+        }
+      });
+      items.querySelectorAll(".feed-day").forEach(function (heading) {
+        var next = heading.nextElementSibling;
+        if (!next || next.matches(".feed-day")) {
+          heading.remove();
+        }
+      });
+      gap = answer.gap;
+      pending = answer.items.filter(function (item) {
+        return item.new && !onPage[item.id];
+      });
+      if (pending.length && items.getBoundingClientRect().top >= 0 && !gap) {
+        insert(false);
+      } else if (pending.length) {
+        offer();
+      } else {
+        withdrawOffer();
+        if (changes) {
+          announce(plural(changes, "item") + " updated.");
+        }
+      }
+    }
+
+    function withdrawOffer() {
+      if (button) {
+        button.remove();
+        button = null;
+      }
+    }
+
+    function offer() {
+      var label = gap ? "More than " + plural(pending.length, "new item") : plural(pending.length, "new item");
+      if (!button) {
+        button = document.createElement("button");
+        button.type = "button";
+        button.className = "live-button";
+        button.addEventListener("click", function () {
+          if (gap) {
+            window.location.reload();
+          } else {
+            insert(true);
+          }
+        });
+        box.appendChild(button);
+      }
+      if (button.textContent !== label) {
+        button.textContent = label;
+        announce(label + ": the button at the top of the screen shows them.");
+      }
+    }
+
+    function insert(moveFocus) {
+      var batch = pending;
+      pending = [];
+      withdrawOffer();
+      var empty = items.querySelector(".feed-empty");
+      if (empty) {
+        empty.remove();
+      }
+      var first = null;
+      // Oldest first, each at the top: the newest ends up first.
+      for (var index = batch.length - 1; index >= 0; index -= 1) {
+        var item = batch[index];
+        var entry = element(item.html);
+        entry.classList.add("is-new");
+        var top = items.firstElementChild;
+        if (!box.hasAttribute("data-live-days")) {
+          items.prepend(entry);
+        } else if (top && top.matches(".feed-day") && top.firstElementChild.getAttribute("datetime") === item.day) {
+          top.after(entry);
+        } else {
+          items.prepend(entry);
+          entry.before(element(item.heading));
+        }
+        first = entry;
+      }
+      var entries = items.querySelectorAll("[data-item]");
+      for (var extra = entries.length - 1; limit && extra >= limit; extra -= 1) {
+        entries[extra].remove();
+      }
+      announce(plural(batch.length, "new item") + (moveFocus ? " shown." : " added at the top."));
+      if (moveFocus && first) {
+        first.tabIndex = -1;
+        first.focus();
+      }
+    }
+
+    document.addEventListener("visibilitychange", function () {
+      if (document.hidden) {
+        clearTimeout(timer);
+        timer = null;
+      } else if (!timer) {
+        // Back on the tab: catch up at once.
+        poll();
+      }
+    });
+    ["pointerdown", "keydown", "scroll", "touchstart"].forEach(function (name) {
+      window.addEventListener(name, function () {
+        var wasIdle = Date.now() - activeAt >= IDLE_MS;
+        activeAt = Date.now();
+        if (wasIdle && !timer) {
+          poll();
+        }
+      }, { passive: true });
+    });
+    later(POLL_MS);
+  }
+
   enhanceStreams();
   enhanceVideos();
+  document.querySelectorAll("[data-live]").forEach(live);
 })();

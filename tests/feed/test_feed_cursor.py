@@ -120,12 +120,12 @@ def test_a_cursor_round_trips():
     [
         "nonsense",
         "x" * 5000,
-        signing.dumps(["2025-01-01T00:00:00+00:00", "quote", 1], salt="another.salt"),
-        signing.dumps(["2025-01-01T00:00:00+00:00", "poll", 1], salt="feed.cursor"),
-        signing.dumps(["yesterday", "quote", 1], salt="feed.cursor"),
-        signing.dumps(["2025-01-01T00:00:00", "quote", 1], salt="feed.cursor"),
-        signing.dumps(["2025-01-01T00:00:00+00:00", "quote", "1"], salt="feed.cursor"),
-        signing.dumps({"a": 1}, salt="feed.cursor"),
+        signing.Signer(salt="another.salt").sign_object(["2025-01-01T00:00:00+00:00", "quote", 1]),
+        signing.Signer(salt="feed.cursor").sign_object(["2025-01-01T00:00:00+00:00", "poll", 1]),
+        signing.Signer(salt="feed.cursor").sign_object(["yesterday", "quote", 1]),
+        signing.Signer(salt="feed.cursor").sign_object(["2025-01-01T00:00:00", "quote", 1]),
+        signing.Signer(salt="feed.cursor").sign_object(["2025-01-01T00:00:00+00:00", "quote", "1"]),
+        signing.Signer(salt="feed.cursor").sign_object({"a": 1}),
     ],
 )
 def test_cursors_not_made_by_the_site_are_refused(cursor):
