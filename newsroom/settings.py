@@ -167,6 +167,10 @@ LIVE_UPDATES_MAX_AGE = env_int("LIVE_UPDATES_MAX_AGE", 5)
 # to purge them from a CDN. newsroom.pagecache.http_purge sends PURGE to CACHE_PURGE_URL.
 CACHE_PURGE_HOOK = os.environ.get("CACHE_PURGE_HOOK", "")
 CACHE_PURGE_URL = os.environ.get("CACHE_PURGE_URL", "")
+# A header naming each page's cache tags for the CDN (Surrogate-Key for Fastly and
+# Varnish xkey, Cache-Tag for Cloudflare); the purge hook then also gets the tags a
+# change bumped. Empty: pages carry no tags, the hook gets addresses only.
+CACHE_TAG_HEADER = os.environ.get("CACHE_TAG_HEADER", "").strip()
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

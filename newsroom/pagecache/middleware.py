@@ -14,6 +14,7 @@ from django.http import HttpResponse, QueryDict
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.text import compress_string
 
+from .purge import tag_header_value
 from .recording import RequestState, collected_tags, request_state
 from .versions import (
     EVERYTHING,
@@ -202,6 +203,8 @@ class PageCacheMiddleware:
         if (user is not None and user.is_authenticated) or not cacheable_response(response):
             return response
         try:
+            if settings.CACHE_TAG_HEADER:
+                response[settings.CACHE_TAG_HEADER] = tag_header_value(collected)
             expires_at = expiry()
             lifetimes = view_lifetimes(response)
             public_cache_control(response, self.max_age(expires_at), lifetimes)

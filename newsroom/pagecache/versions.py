@@ -15,7 +15,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
 
-from .purge import purge_urls
+from .purge import purge
 
 logger = logging.getLogger(__name__)
 
@@ -42,7 +42,7 @@ def invalidate(tags, *, changed_items=()):
 
     def apply():
         bump_or_retry_later(tags)
-        purge_urls(items)
+        purge(items, tags)
 
     transaction.on_commit(apply)
 

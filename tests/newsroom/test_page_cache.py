@@ -6,23 +6,37 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article, Correction, Status
-from tests.factories import ArticleFactory, AuthorFactory, QuoteFactory, SectionFactory
+from tests.factories import (
+    ArticleFactory,
+    AuthorFactory,
+    BriefFactory,
+    QuoteFactory,
+    SectionFactory,
+)
 
 # Pages are refreshed when a change commits, so these tests commit for real.
 pytestmark = pytest.mark.django_db(transaction=True)
 
 purged = []
+purged_tags = []
 
 
 def record_purge(urls):
     purged.append(urls)
 
 
+def record_purge_with_tags(urls, tags):
+    purged.append(urls)
+    purged_tags.append(tags)
+
+
 @pytest.fixture(autouse=True)
 def page_cache(settings):
     settings.PAGE_CACHE_ENABLED = True
     settings.CACHE_PURGE_HOOK = ""
+    settings.CACHE_TAG_HEADER = ""
     purged.clear()
+    purged_tags.clear()
 
 
 @pytest.fixture
@@ -232,6 +246,70 @@ def test_purge_hook_receives_the_addresses_a_change_affects(settings, story):
         reverse("articles:feed-rss"),
     ):
         assert expected in urls
+
+
+def test_pages_carry_no_cache_tags_unless_asked(client, story):
+    assert not any(
+        name.lower() in ("surrogate-key", "cache-tag") for name in client.get("/").headers
+    )
+
+
+@pytest.mark.parametrize("header, separator", [("Surrogate-Key", " "), ("Cache-Tag", ",")])
+def test_one_purge_by_tag_reaches_every_article_page_a_new_brief_changes(
+    client, settings, story, header, separator
+):
+    """A new item changes the News Feed strip of every article page: no list of
+    addresses can name them all, one tag does."""
+    settings.CACHE_PURGE_HOOK = "tests.newsroom.test_page_cache.record_purge_with_tags"
+    settings.CACHE_TAG_HEADER = header
+    other = ArticleFactory(headline="Harbour wall repaired")
+    pages = [story.get_absolute_url(), other.get_absolute_url(), reverse("home")]
+    tags_of = {}
+    for url in pages:
+        rendered, replayed = client.get(url), client.get(url)
+        assert rendered[header] == replayed[header]
+        tags_of[url] = set(rendered[header].split(separator))
+    assert f"articles.article:{story.pk}" in tags_of[story.get_absolute_url()]
+    assert f"articles.article:{other.pk}" in tags_of[other.get_absolute_url()]
+
+    BriefFactory(headline="Ferry cancelled")
+    bumped = set(purged_tags[-1])
+    assert "list:feed.brief" in bumped
+    for url in pages:
+        assert "list:feed.brief" in tags_of[url], f"no purged tag reaches {url}"
+    # The addresses are still named, for CDNs that purge by address only.
+    assert reverse("feed:list") in purged[-1]
+
+
+def test_http_purge_sends_the_tags_in_the_configured_header(settings, story):
+    import http.server
+    import threading
+
+    received = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_PURGE(self):  # noqa: N802 - the HTTP method's name
+            received.append((self.path, self.headers.get("Surrogate-Key")))
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        settings.CACHE_PURGE_HOOK = "newsroom.pagecache.http_purge"
+        settings.CACHE_PURGE_URL = f"http://127.0.0.1:{server.server_port}"
+        settings.CACHE_TAG_HEADER = "Surrogate-Key"
+        story.headline = "Bridge reopens to traffic"
+        story.save()
+    finally:
+        server.shutdown()
+    assert (story.get_absolute_url(), None) in received
+    [(path, keys)] = [(path, keys) for path, keys in received if keys]
+    assert path == "/"
+    assert f"articles.article:{story.pk}" in keys.split(" ")
 
 
 def test_pages_are_served_when_the_cache_server_is_down(client, settings, story):
