@@ -1,13 +1,14 @@
 # Newsroom: `make run` serves the demo site, `make test` runs the test suite,
 # `make audit` runs Lighthouse on the demo site, `make loadtest` loads it with wrk,
-# `make faults` measures the faults it once had.
+# `make faults` measures the faults it once had, `make pollers` open pages polling the
+# live News Feed.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 export PORT
 
-.PHONY: run test audit lint migrate seed static clean bench loadtest faults node-tools
+.PHONY: run test audit lint migrate seed static clean bench loadtest faults pollers node-tools
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -83,3 +84,8 @@ loadtest: $(VENV)/.installed
 # search, timed on a seeded copy in a temporary folder; see scripts/faults.py.
 faults: $(VENV)/.installed
 	$(BIN)/python scripts/faults.py $(FAULTS_ARGS)
+
+# 1,000 open News Feed pages polling every 15 s, a minute quiet and a minute with briefs
+# being published, on a seeded copy in a temporary folder; see scripts/pollers.py.
+pollers: $(VENV)/.installed
+	$(BIN)/python scripts/pollers.py $(POLLERS_ARGS)

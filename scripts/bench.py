@@ -22,6 +22,7 @@ import statistics
 import subprocess
 import sys
 import time
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,6 +58,7 @@ def seed(site, scale):
 
 PAGE_SCRIPT = """
 import json, sys
+from urllib.parse import urlencode
 import django
 django.setup()
 from django.conf import settings
@@ -83,8 +85,13 @@ urls = {
     "tag": pages.url("tag", objects),
     "search": pages.url("search", objects),
     "rss": pages.url("rss", objects),
+    # What an open News Feed page asks every 20 s: with the ETag of its last answer when
+    # nothing was published since (a 304), and when five items were.
+    "poll, nothing new": "/feed/updates/?" + urlencode({"since": page.newest_cursor}),
+    "poll, 5 new": "/feed/updates/?" + urlencode({"since": page.items[5].cursor}),
     "trivial view": "/bench/trivial/",
 }
+CONDITIONAL = {"poll, nothing new"}
 client = Client(HTTP_HOST="127.0.0.1")
 result = {}
 for name, url in urls.items():
@@ -106,6 +113,7 @@ for name, url in urls.items():
         plans.append({"sql": sql[:160], "plan": plan})
     result[name] = {
         "url": url,
+        "conditional": name in CONDITIONAL,
         "status": response.status_code,
         "bytes": len(response.content),
         "queries": len(queries.captured_queries),
@@ -130,9 +138,22 @@ def worker_peak_megabytes(server):
     return max(peaks, default=0)
 
 
-def wrk(url, seconds, connections):
+def etag_of(url):
+    with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 - loopback
+        return response.headers["ETag"]
+
+
+def wrk(url, seconds, connections, headers=()):
     output = subprocess.run(
-        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", url],
+        [
+            "wrk",
+            "-t2",
+            f"-c{connections}",
+            f"-d{seconds}s",
+            "--latency",
+            *(f"--header={header}" for header in headers),
+            url,
+        ],
         check=True,
         capture_output=True,
         text=True,
@@ -180,7 +201,11 @@ def measure(site, settings, pages, port, seconds, connections, rounds):
         for page in pages.values():
             wrk(base + page["url"], 2, connections)  # warm up (and fill the page cache)
         for name, page in pages.items():
-            runs = [wrk(base + page["url"], seconds, connections) for _ in range(rounds)]
+            # A conditional request, as a page that already has the answer sends it.
+            headers = (
+                [f"If-None-Match: {etag_of(base + page['url'])}"] if page["conditional"] else []
+            )
+            runs = [wrk(base + page["url"], seconds, connections, headers) for _ in range(rounds)]
             results[name] = {
                 "rate": statistics.median(run["rate"] for run in runs),
                 "p50": runs[len(runs) // 2]["p50"],
