@@ -291,3 +291,20 @@ def test_a_newer_mark_replaces_the_bar_on_cached_pages(client, page_cache):
     assert bar(client.get(reverse("home")))[1] == "Dam bursts upstream"
     mark(QuoteFactory(speaker="Mayor", text="Leave now."))
     assert bar(client.get(reverse("home")))[1] == "Mayor: “Leave now.”"
+
+
+purged = []
+
+
+def record_purge(urls):
+    purged.append(urls)
+
+
+@cached
+def test_marking_purges_the_item_home_and_news_feed(settings):
+    settings.CACHE_PURGE_HOOK = "tests.newsroom.test_breaking.record_purge"
+    purged.clear()
+    brief = BriefFactory()
+    purged.clear()
+    mark(brief)
+    assert {brief.get_absolute_url(), reverse("home"), reverse("feed:list")} <= set(purged[-1])
