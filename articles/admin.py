@@ -429,7 +429,8 @@ class PublishableAdmin(GuardedHistoryAdmin):
         # A scheduled item becomes news when it goes live: its hours start then.
         start = max(timezone.now(), item.published_at)
         item.breaking_until = start + timedelta(hours=BREAKING_HOURS)
-        item.save(update_fields=["breaking_until"])
+        # A change like any other: an edit form opened before it must not undo it unseen.
+        item.save(update_fields=["breaking_until", "updated_at"])
         self.message_user(
             request,
             f"“{item}” is breaking news until {newsroom_time(item.breaking_until)}.",

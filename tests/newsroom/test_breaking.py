@@ -183,6 +183,20 @@ def test_editor_marks_for_two_hours_and_clears_from_the_list(editor_client):
     assert bar(reader_home()) is None
 
 
+def test_a_form_opened_before_the_mark_cannot_undo_it_unseen(editor_client):
+    article = ArticleFactory(authors=[AuthorFactory()])
+    opened = article_form_data(article)
+    editor_client.post(
+        reverse("admin:articles_article_changelist"),
+        {"action": "mark_breaking", "_selected_action": [article.pk]},
+    )
+    response = editor_client.post(change_url(article), opened)
+    assert response.status_code == 200
+    assert "after you opened it" in response.text
+    article.refresh_from_db()
+    assert article.breaking_until is not None
+
+
 def test_the_list_action_marks_one_item_only(editor_client):
     briefs = [BriefFactory(), BriefFactory()]
     response = editor_client.post(
