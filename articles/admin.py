@@ -47,6 +47,8 @@ TAG_SUGGESTION_LIMIT = 20
 LIST_TIME = "j M Y, H:i"
 
 WORKFLOW_FIELD = "_workflow"
+# How long the list action keeps an item in the breaking-news bar.
+BREAKING_HOURS = 2
 
 
 def thumbnail(photo, size=80):
@@ -154,6 +156,15 @@ class WorkflowForm(forms.ModelForm):
             self.instance.status = step
         return cleaned_data
 
+    def clean_breaking_until(self):
+        until = self.cleaned_data.get("breaking_until")
+        # A mark that has run out may stay in the field; a new one must lie ahead.
+        if until and "breaking_until" in self.changed_data and until <= timezone.now():
+            raise ValidationError(
+                "That time has passed. Choose a later one, or empty the field to take the bar down."
+            )
+        return until
+
     def _post_clean(self):
         super()._post_clean()
         if self.instance.status == Status.PUBLISHED:
@@ -212,7 +223,10 @@ class PublishableAdmin(GuardedHistoryAdmin):
     change_form_template = "admin/publishable_change_form.html"
     list_filter = ["status", MineFilter, "published_at"]
     date_hierarchy = "published_at"
-    actions = ["submit_for_review", "publish_now", "return_to_draft", "unpublish"]
+    actions = [
+        "submit_for_review", "publish_now", "return_to_draft", "unpublish", "mark_breaking",
+        "clear_breaking",
+    ]  # fmt: skip
     list_per_page = 50
     formfield_overrides = URL_FIELD_OVERRIDES
 
@@ -376,6 +390,58 @@ class PublishableAdmin(GuardedHistoryAdmin):
 
     def may_recover(self, request):
         return self.has_publish_permission(request)
+
+    # Breaking news: only those who may publish mark an item, as publishing puts it
+    # before every reader --------------------------------------------------------------
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if not self.has_publish_permission(request):
+            # Not in the form at all, so a crafted POST cannot set it either.
+            return fieldsets
+        breaking = ("Breaking news", {"classes": ["side"], "fields": ["breaking_until"]})
+        side = next(
+            (i for i, (_, opts) in enumerate(fieldsets) if "side" in opts.get("classes", ())),
+            len(fieldsets),
+        )
+        return [*fieldsets[:side], breaking, *fieldsets[side:]]
+
+    @admin.action(
+        description=f"Mark as breaking news for {BREAKING_HOURS} hours", permissions=["publish"]
+    )
+    def mark_breaking(self, request, queryset):
+        items = list(queryset[:2])
+        if len(items) != 1:
+            self.message_user(
+                request,
+                "Choose one item: only one is breaking news at a time.",
+                level=messages.WARNING,
+            )
+            return
+        item = items[0]
+        if item.status != Status.PUBLISHED:
+            self.message_user(
+                request,
+                f"Not marked: “{item}” is not published or scheduled.",
+                level=messages.WARNING,
+            )
+            return
+        # A scheduled item becomes news when it goes live: its hours start then.
+        start = max(timezone.now(), item.published_at)
+        item.breaking_until = start + timedelta(hours=BREAKING_HOURS)
+        # A change like any other: an edit form opened before it must not undo it unseen.
+        item.save(update_fields=["breaking_until", "updated_at"])
+        self.message_user(
+            request,
+            f"“{item}” is breaking news until {newsroom_time(item.breaking_until)}.",
+        )
+
+    @admin.action(description="Clear breaking news", permissions=["publish"])
+    def clear_breaking(self, request, queryset):
+        count = queryset.filter(breaking_until__isnull=False).update(
+            breaking_until=None, breaking_marked_at=None
+        )
+        self.message_user(request, f"Cleared breaking news from {count} item(s).")
 
     # Columns ---------------------------------------------------------------------
 
@@ -562,6 +628,11 @@ class PublishableAdmin(GuardedHistoryAdmin):
             field.widget.attrs["data-suggestions-url"] = reverse(
                 "admin:{}_{}_tag_suggestions".format(*info)
             )
+        elif db_field.name == "breaking_until":
+            field.help_text = f"{field.help_text} Times are {time_zone_name()}."
+            date, time = field.widget.widgets
+            date.attrs["aria-label"] = "Breaking news until, date"
+            time.attrs["aria-label"] = "Breaking news until, time of day"
         return field
 
 

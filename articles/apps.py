@@ -22,7 +22,13 @@ class ArticlesConfig(AppConfig):
                 teaser_template="feed/_item_article.html",
                 search_index="article_search",
                 feed_entry=LatestArticlesFeed,
-                list_fields=("status", "published_at", "section_id", "is_featured"),
+                list_fields=(
+                    "status",
+                    "published_at",
+                    "breaking_until",
+                    "section_id",
+                    "is_featured",
+                ),
             )
         )
         keep_text_xml_safe(*self.get_models())

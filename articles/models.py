@@ -13,6 +13,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import connection, models
+from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -145,6 +146,35 @@ class PublishableQuerySet(models.QuerySet):
         """When the earliest scheduled item goes live, or None."""
         return self.scheduled().aggregate(next=models.Min("published_at"))["next"]
 
+    def breaking(self):
+        """Live items marked as breaking news whose mark has not expired, the most
+        recently marked first: readers see only the first. A scheduled item's mark
+        counts from its publication time, when it becomes news."""
+        now = timezone.now()
+        return (
+            self.filter(status=Status.PUBLISHED, published_at__lte=now, breaking_until__gt=now)
+            .annotate(
+                breaking_since=Greatest(
+                    Coalesce("breaking_marked_at", "published_at"), "published_at"
+                )
+            )
+            .order_by("-breaking_since", "-pk")
+        )
+
+    def next_breaking_expiry_at(self):
+        """When the earliest breaking mark of a published item runs out, or None."""
+        return self.filter(status=Status.PUBLISHED, breaking_until__gt=timezone.now()).aggregate(
+            next=models.Min("breaking_until")
+        )["next"]
+
+    def next_change_at(self):
+        """When an item changes by itself, with no one saving it: the next scheduled
+        publication or breaking-news expiry, whichever comes first; None when neither."""
+        times = [
+            when for when in (self.next_publication_at(), self.next_breaking_expiry_at()) if when
+        ]
+        return min(times, default=None)
+
     def scheduled(self):
         """Published items whose publication time is still in the future."""
         return self.filter(status=Status.PUBLISHED, published_at__gt=timezone.now())
@@ -197,6 +227,20 @@ class Publishable(models.Model):
         help_text="The staff account that started the item; contributors may edit their own drafts.",
     )
     tags = TaggableManager(blank=True, help_text="Comma-separated; each tag has its own page.")
+    breaking_until = models.DateTimeField(
+        "breaking news until",
+        null=True,
+        blank=True,
+        help_text="Shows the item in a bar at the top of every page until this time (from its "
+        "publication, if scheduled). Only one item is breaking news at a time: the one marked "
+        "last. Empty it to take the bar down.",
+    )
+    breaking_marked_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When the item was last marked as breaking news: the newest mark wins.",
+    )
 
     objects = PublishableQuerySet.as_manager()
 
@@ -208,16 +252,37 @@ class Publishable(models.Model):
         ordering = ["-published_at", "-id"]
 
     def save(self, *args, **kwargs):
-        derived = self.derive_fields()
+        derived = self.derive_fields() | self.note_breaking_mark()
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], *derived}
         super().save(*args, **kwargs)
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        # What the row said, to tell on save whether the item was marked anew.
+        instance._stored_breaking_until = instance.__dict__.get("breaking_until")
+        return instance
 
     def derive_fields(self):
         """Set the fields a kind works out from others (a body's stored form, say) and
         return their names. save() calls it, so does every path that bypasses save()
         (bulk_create); a kind with such fields overrides it."""
         return set()
+
+    def note_breaking_mark(self):
+        """Date a new or changed breaking-news mark, so the newest one wins whatever path
+        made it (the admin, a script); return the field names it set."""
+        if self.breaking_until is None:
+            if self.breaking_marked_at is None:
+                return set()
+            self.breaking_marked_at = None
+        elif self.breaking_until != getattr(self, "_stored_breaking_until", None):
+            self.breaking_marked_at = timezone.now()
+        else:
+            return set()
+        self._stored_breaking_until = self.breaking_until
+        return {"breaking_marked_at"}
 
     def clean(self):
         super().clean()
@@ -268,6 +333,11 @@ class Publishable(models.Model):
         through = self.tags.through
         return through.objects.filter(**through.lookup_kwargs(self))
 
+    @property
+    def breaking_headline(self):
+        """What the breaking-news bar says of the item: its headline or title."""
+        return str(self)
+
     def is_owned_by(self, user):
         """True when `user` started this item."""
         return self.created_by_id is not None and self.created_by_id == user.pk
@@ -295,6 +365,8 @@ def publishable_indexes(prefix):
     """The index behind every reader list: live items, newest first, ties broken by id."""
     return [
         models.Index(fields=["status", "-published_at", "-id"], name=f"{prefix}_status_pub_idx"),
+        # Few rows are ever marked: the breaking-news bar and its expiry read only those.
+        models.Index(fields=["breaking_until"], name=f"{prefix}_breaking_idx"),
     ]
 
 

@@ -4,6 +4,7 @@ from urllib.parse import parse_qs, urlsplit
 import reversion
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.text import Truncator
 from django_prose_editor.fields import ProseEditorField
 
 from articles.models import Publishable, publishable_indexes, summary_from_html
@@ -42,6 +43,10 @@ class Quote(Publishable):
 
     def get_absolute_url(self):
         return slug_path("feed:quote", self.slug)
+
+    @property
+    def breaking_headline(self):
+        return f"{self.speaker}: “{Truncator(self.text).words(14)}”"
 
     @property
     def story(self):

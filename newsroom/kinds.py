@@ -27,8 +27,9 @@ class Kind:
     search_index: str = ""
     # A newsroom.syndication.FeedEntry subclass: how one item reads in a feed.
     feed_entry: type | None = None
-    # The fields whose change moves an item in or out of lists (the page cache).
-    list_fields: tuple = ("status", "published_at")
+    # The fields whose change moves an item in or out of lists (the page cache). The
+    # breaking-news bar is such a list, on every page.
+    list_fields: tuple = ("status", "published_at", "breaking_until")
 
 
 _kinds = {}
@@ -43,7 +44,8 @@ def register(kind):
         kind.model,
         listed=True,
         list_fields=kind.list_fields,
-        next_publication=kind.model.objects.next_publication_at,
+        # A scheduled publication or a breaking-news mark running out changes pages by itself.
+        next_publication=kind.model.objects.next_change_at,
     )
 
 

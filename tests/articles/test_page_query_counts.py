@@ -17,11 +17,12 @@ from tests.newsroom_data import build_newsroom
 
 pytestmark = pytest.mark.django_db
 
-# Pieces shared by most pages: the navigation's sections (1); a feed page or strip is
+# Pieces shared by most pages: every page's frame, the navigation's sections (1) and
+# whether any item is breaking news, one UNION across the kinds (1); a feed page or strip is
 # the positions of the newest articles, briefs, quotes and videos (4), then the page's
 # articles with their photos (1), briefs with their photos (1), quotes (1) and videos
 # with their thumbnails (1).
-NAV = 1
+NAV = 2
 FEED = 8
 
 # Queries per reader page (tests.pages), by name.
