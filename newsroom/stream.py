@@ -32,6 +32,7 @@ from django.utils import dateformat, timezone
 from django.utils.cache import patch_cache_control
 from django.utils.html import format_html
 
+from . import breaking
 from . import kinds as registry
 from .pagecache import cached_fragment
 from .templatetags.fragments import teaser
@@ -291,7 +292,8 @@ def render_updates(request, **filters):
 
     The items it shows besides the new ones let a page see what was edited (its stamp
     changed) or withdrawn (it left the newest page); `gap` says more arrived than one
-    answer holds, so the page should be reloaded. No cursor: everything is new.
+    answer holds, so the page should be reloaded; `breaking` is the breaking-news bar
+    every page shows ("" when there is none). No cursor: everything is new.
     """
     since = request.GET.get("since", "")
     try:
@@ -305,6 +307,7 @@ def render_updates(request, **filters):
         and page.has_next
         and all(item.position > position for item in page.items),
         "items": [],
+        "breaking": breaking.bar_html(),
     }
     for item in page.items:
         html, stamp = list_entry(item)

@@ -13,6 +13,7 @@
  *    instead, as nothing may move under them. Edited items are redrawn, withdrawn ones
  *    removed; each change is announced politely. Polling pauses while the tab is hidden
  *    or the reader has been away for half an hour, and backs off when the site fails.
+ *    The answer also brings the breaking-news bar, shown, changed or removed in place.
  *    Without JavaScript a reload shows the same.
  */
 (function () {
@@ -202,7 +203,23 @@
       entry.remove();
     }
 
+    function showBreaking(html) {
+      var bar = document.querySelector(".breaking");
+      var fresh = html ? element(html) : null;
+      if (bar && fresh && bar.isEqualNode(fresh)) {
+        return;
+      }
+      if (bar) {
+        bar.remove();
+      }
+      if (fresh) {
+        document.querySelector(".skip-link").after(fresh);
+        announce("Breaking news: " + fresh.textContent.replace(/^\s*Breaking\s*/, "").trim());
+      }
+    }
+
     function update(answer) {
+      showBreaking(answer.breaking || "");
       since = answer.cursor || since;
       var latest = {};
       answer.items.forEach(function (item) {

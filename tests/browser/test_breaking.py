@@ -95,3 +95,30 @@ def test_screenshots_of_the_bar(site, new_page, breaking_article):
         path = FOLDER / f"breaking-bar-{name}.png"
         if looks_different(image, path):
             image.save(path, optimize=True)
+
+
+def test_an_open_page_shows_the_bar_when_an_item_is_marked_and_drops_it_when_cleared(
+    site, new_page, log_in
+):
+    reader = new_page()
+    reader.clock.install()
+    reader.goto(site.url("home"))
+    bar = reader.get_by_role("region", name="Breaking news")
+    assert bar.count() == 0
+    editor = new_page()
+    log_in(editor)
+    slug = site.paths["article"].rstrip("/").rsplit("/", 1)[-1]
+    apply_action(editor, site, slug, "mark_breaking")
+    try:
+        with reader.expect_response(lambda response: "/feed/updates/" in response.url):
+            reader.clock.fast_forward("00:30")
+        bar.wait_for()
+        assert bar.get_by_role("link").get_attribute("href") == site.paths["article"]
+        assert reader.locator("[data-stream-status]").inner_text().startswith("Breaking news: ")
+    finally:
+        apply_action(editor, site, slug, "clear_breaking")
+    # A browser may keep an answer for five seconds: this poll must ask again.
+    reader.wait_for_timeout(6000)
+    with reader.expect_response(lambda response: "/feed/updates/" in response.url):
+        reader.clock.fast_forward("00:30")
+    bar.wait_for(state="detached")

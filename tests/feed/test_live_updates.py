@@ -216,8 +216,9 @@ def test_the_answer_takes_a_fixed_number_of_queries(
         ArticleFactory(published_at=ago(minute + 1))
         VideoFactory(published_at=ago(minute + 1))
     # Each kind's newest positions, then the page's items of each kind (with their
-    # relations), then their tags and authors where teasers show them.
-    with django_assert_num_queries(8):
+    # relations), then their tags and authors where teasers show them; and whether
+    # anything is breaking news.
+    with django_assert_num_queries(9):
         assert len(answer(client)["items"]) == min(20, 4 * count)
 
 
@@ -249,3 +250,15 @@ def test_earlier_pages_do_not_update_themselves(client, feed):
     next_link = re.search(r'href="([^"]+cursor=[^"]+)" rel="next"', first).group(1)
     later = client.get(next_link.replace("&amp;", "&")).text
     assert "data-live=" not in later
+
+
+def test_the_answer_brings_the_breaking_news_bar_and_its_end(client, feed):
+    _article, _video, quote = feed
+    since = newest_cursor()
+    assert answer(client, since=since)["breaking"] == ""
+    quote.breaking_until = timezone.now() + timedelta(hours=1)
+    quote.save()
+    bar = answer(client, since=since)["breaking"]
+    assert 'aria-label="Breaking news"' in bar and quote.get_absolute_url() in bar
+    with time_machine.travel(timezone.now() + timedelta(hours=1, minutes=1)):
+        assert answer(client, since=since)["breaking"] == ""
