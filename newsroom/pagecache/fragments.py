@@ -9,6 +9,7 @@ import time
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.utils import timezone
 
 from .recording import collected_tags, record, request_state, shown_tags
 from .versions import (
@@ -92,9 +93,11 @@ def cached_teaser(instance, variant, render):
         if any(tag not in state.versions for tag in tags):
             state.versions |= current_versions((state.loaded | set(tags)) - state.versions.keys())
         stamp = "|".join(f"{tag}={state.versions[tag]}" for tag in tags)
+        # Per day: a teaser's "14:05" is "Yesterday, 14:05" tomorrow.
+        day = timezone.localdate().isoformat()
         key = (
             FRAGMENT_KEY_PREFIX
-            + hashlib.sha256(f"{release()}|{variant}|{stamp}".encode()).hexdigest()
+            + hashlib.sha256(f"{release()}|{day}|{variant}|{stamp}".encode()).hexdigest()
         )
         html = pages_cache().get(key)
     except Exception:

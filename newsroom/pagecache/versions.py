@@ -9,11 +9,13 @@ import hashlib
 import logging
 import time
 import uuid
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
+from django.utils import timezone
 
 from .purge import purge
 
@@ -176,10 +178,20 @@ def current_versions(tags):
 
 
 def expiry():
-    """When an entry stored now must be dropped: its timeout, or the next publication."""
-    expires_at = time.time() + settings.PAGE_CACHE_TIMEOUT
+    """When an entry stored now must be dropped: its timeout, the next publication, or
+    the next local midnight, when "14:05" in a list becomes "Yesterday, 14:05"."""
+    times = [time.time() + settings.PAGE_CACHE_TIMEOUT, next_midnight()]
     next_publication = next_publication_at()
-    return min(expires_at, next_publication) if next_publication else expires_at
+    if next_publication:
+        times.append(next_publication)
+    return min(times)
+
+
+def next_midnight():
+    """The next midnight in the site's time zone, as a timestamp."""
+    now = timezone.localtime()
+    tomorrow = datetime.combine(now.date() + timedelta(days=1), datetime.min.time())
+    return timezone.make_aware(tomorrow).timestamp()
 
 
 @functools.cache

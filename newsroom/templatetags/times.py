@@ -8,12 +8,14 @@ Like Django's `date` filter, both read an aware datetime in the current time zon
 site's, unless a view or `{% timezone %}` changed it) and give "" for None or "".
 Seconds are the finest unit: a valid HTML datetime, and the same in every template.
 
-And one for readers, in teasers: `{{ item.published_at|reader_time }}` gives "1 Dec,
-20:47" ("1 Dec 2025, 20:47" in another year), never a time alone: a page kept in a cache
-past midnight would otherwise show yesterday's item as today's.
+And one for readers, in teasers: `{{ item.published_at|reader_time }}` gives "14:05"
+today, "Yesterday, 14:05", "28 Nov, 14:05" this year and "28 Nov 2025, 14:05" before.
+Such words go stale at midnight, so nothing cached outlives the day it was drawn on:
+pages and fragments expire at the next local midnight and teasers are kept per day
+(newsroom.pagecache).
 """
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from django import template
 from django.utils import dateformat, timezone
@@ -46,9 +48,13 @@ def machine_date(value):
 
 @register.filter(expects_localtime=True)
 def reader_time(value):
-    """The moment as readers of a list read it: "1 Dec, 20:47", with the year when it
-    is not this year's."""
+    """The moment as readers of a list read it: the time alone today, "Yesterday" and
+    the time, the day and month this year, and the year as well before."""
     if not isinstance(value, datetime):
         return ""
-    this_year = value.year == timezone.localdate().year
-    return dateformat.format(value, "j M, H:i" if this_year else "j M Y, H:i")
+    today = timezone.localdate()
+    if value.date() == today:
+        return dateformat.format(value, "H:i")
+    if value.date() == today - timedelta(days=1):
+        return "Yesterday, " + dateformat.format(value, "H:i")
+    return dateformat.format(value, "j M, H:i" if value.year == today.year else "j M Y, H:i")

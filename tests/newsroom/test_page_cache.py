@@ -1,4 +1,4 @@
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from django.conf import settings
@@ -246,6 +246,27 @@ def test_purge_hook_receives_the_addresses_a_change_affects(settings, story):
         reverse("articles:feed-rss"),
     ):
         assert expected in urls
+
+
+def test_a_page_kept_past_midnight_does_not_call_yesterday_today(client, settings, time_machine):
+    """Lists say "14:05" for today's items and "Yesterday, 14:05" the next day: no page,
+    fragment or teaser drawn before midnight is served after it."""
+    settings.FRAGMENT_CACHE_ENABLED = True
+    evening = timezone.make_aware(datetime(2026, 12, 1, 23, 59, 30))
+    time_machine.move_to(evening, tick=False)
+    QuoteFactory(text="We will rebuild", published_at=evening - timedelta(hours=2))
+    assert ">21:59</time>" in client.get(reverse("feed:list")).text
+    assert ">21:59</time>" in client.get(reverse("home")).text
+    # Nor does a browser or CDN keep it past midnight.
+    response = client.get(reverse("feed:list"))
+    assert "max-age=60" not in response["Cache-Control"]
+
+    # Five minutes on: well within the cache's timeout, but the next day.
+    time_machine.move_to(evening + timedelta(minutes=5), tick=False)
+    for url in (reverse("feed:list"), reverse("home")):
+        html = client.get(url).text
+        assert ">Yesterday, 21:59</time>" in html
+        assert ">21:59</time>" not in html
 
 
 def test_pages_carry_no_cache_tags_unless_asked(client, story):

@@ -101,14 +101,21 @@ def test_a_naive_time_is_read_as_the_site_time():
 
 
 def test_readers_get_the_day_with_the_time(time_machine):
-    time_machine.move_to(datetime(2026, 12, 1, 12, 0, tzinfo=UTC))
-    evening = datetime(2026, 11, 30, 18, 47, tzinfo=UTC)
+    # Noon in Kyiv on 1 December.
+    time_machine.move_to(datetime(2026, 12, 1, 10, 0, tzinfo=UTC))
 
-    assert render("{{ moment|reader_time }}", moment=evening) == "30 Nov, 20:47"
-    assert render("{{ moment|reader_time }}", moment=evening.replace(year=2025)) == (
-        "30 Nov 2025, 20:47"
-    )
-    assert render("{{ moment|reader_time }}", moment=None) == ""
+    def shown(moment):
+        return render("{{ moment|reader_time }}", moment=moment)
+
+    assert shown(datetime(2026, 12, 1, 7, 5, tzinfo=UTC)) == "09:05"
+    # 23:30 UTC on 30 November is already 1 December in Kyiv: today.
+    assert shown(datetime(2026, 11, 30, 23, 30, tzinfo=UTC)) == "01:30"
+    assert shown(datetime(2026, 11, 30, 18, 47, tzinfo=UTC)) == "Yesterday, 20:47"
+    assert shown(datetime(2026, 11, 28, 12, 5, tzinfo=UTC)) == "28 Nov, 14:05"
+    assert shown(datetime(2025, 11, 30, 18, 47, tzinfo=UTC)) == "30 Nov 2025, 20:47"
+    # A scheduled item, seen in a preview.
+    assert shown(datetime(2026, 12, 2, 8, 0, tzinfo=UTC)) == "2 Dec, 10:00"
+    assert shown(None) == ""
 
 
 def test_the_news_feed_says_which_day_each_item_is_from(client, db):
@@ -120,5 +127,5 @@ def test_the_news_feed_says_which_day_each_item_is_from(client, db):
 
     html = client.get("/feed/").text
 
-    day = timezone.localtime(yesterday).strftime("%-d %b, %H:%M")
+    day = timezone.localtime(yesterday).strftime("Yesterday, %H:%M")
     assert html.count(f">{day}</time>") == 2
