@@ -29,6 +29,9 @@ class Kind:
     feed_entry: type | None = None
     # The fields whose change moves an item in or out of lists (the page cache).
     list_fields: tuple = ("status", "published_at")
+    # Items only their own list shows (a live blog's entries kept out of the News Feed):
+    # (the lookup that names that list, a Q matching them). Other lists leave them out.
+    kept_to_own_list: tuple = ()
 
 
 _kinds = {}
