@@ -6,6 +6,7 @@ app_name = "articles"
 
 urlpatterns = [
     path("articles/<slug:slug>/", views.ArticleDetailView.as_view(), name="detail"),
+    path("articles/<slug:slug>/rss/", feeds.LiveBlogFeed.as_view(), name="live-rss"),
     path("sections/<slug:slug>/", views.section_detail, name="section"),
     path("rss/", feeds.LatestArticlesFeed.as_view(), name="feed-rss"),
     path("atom/", feeds.LatestArticlesAtomFeed.as_view(), name="feed-atom"),

@@ -3,11 +3,15 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView
 
-from newsroom.stream import LatestItems, render_stream
+from newsroom.stream import LatestItems, latest_items, render_stream
 
 from .models import Article, Section
 
 ARTICLE_FEED_STRIP = 6
+# The newest key events listed at the top of a live blog.
+LIVE_KEY_EVENTS = 20
+# How a live blog's entries are drawn in its stream (and in a live update of it).
+LIVE_ENTRY_TEMPLATE = "feed/_live_entry.html"
 
 
 def for_article_page(articles):
@@ -18,6 +22,25 @@ def for_article_page(articles):
 
 def article_page_context(article):
     return {"feed_items": LatestItems(ARTICLE_FEED_STRIP)}
+
+
+def live_blog_entries(article):
+    """The stream of a live blog's entries (newsroom.stream lookups), newest first; the
+    pinned summary stands above it, not in it."""
+    return {"kinds": ("brief",), "live_blog": article, "is_pinned": False}
+
+
+def live_blog_context(article):
+    """The pinned summary and the key events over a live blog's entries."""
+    pinned = latest_items(1, kinds=("brief",), live_blog=article, is_pinned=True)
+    key_events = latest_items(
+        LIVE_KEY_EVENTS, kinds=("brief",), live_blog=article, is_key_event=True
+    )
+    return {
+        "live_summary": pinned[0].object if pinned else None,
+        "live_key_events": key_events,
+        "teaser_template": LIVE_ENTRY_TEMPLATE,
+    }
 
 
 class ArticleDetailView(DetailView):
@@ -36,7 +59,14 @@ class ArticleDetailView(DetailView):
         return super().get_context_data(**article_page_context(self.object), **kwargs)
 
     def render_to_response(self, context, **response_kwargs):
-        response = super().render_to_response(context, **response_kwargs)
+        if self.object.is_live_blog:
+            # A live blog is the article over its entries, cut into "Show More" pages.
+            context = {**context, **live_blog_context(self.object)}
+            response = render_stream(
+                self.request, self.template_name, context, **live_blog_entries(self.object)
+            )
+        else:
+            response = super().render_to_response(context, **response_kwargs)
         if self.can_preview():
             # Editors' views may show unpublished text: no shared or browser cache may keep them.
             add_never_cache_headers(response)

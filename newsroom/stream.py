@@ -70,6 +70,13 @@ def encode_cursor(position):
     return signing.dumps([published_at.isoformat(), kind, pk], salt=CURSOR_SALT)
 
 
+def cursor_at(item):
+    """A cursor whose page starts with `item` (a FeedItem): a link to an older item."""
+    published_at, kind, pk = item.position
+    # Pages run after the cursor, newest first; one pk up is just before the item.
+    return encode_cursor((published_at, kind, pk + 1))
+
+
 def decode_cursor(cursor):
     """The (published_at, kind, pk) a cursor stands for; InvalidCursor if it is not genuine."""
     if len(cursor) > MAX_CURSOR_LENGTH:
@@ -86,7 +93,13 @@ def decode_cursor(cursor):
 
 def _published(kind, lookups):
     """Published items of one kind, narrowed by `lookups` (field lookups, e.g. tags__slug)."""
-    return registry.get(kind).model.objects.published().filter(**lookups)
+    entry = registry.get(kind)
+    queryset = entry.model.objects.published().filter(**lookups)
+    if entry.kept_to_own_list:
+        own_list, kept = entry.kept_to_own_list
+        if own_list not in lookups:
+            queryset = queryset.exclude(kept)
+    return queryset
 
 
 def _with_relations(kind, queryset):
