@@ -3,7 +3,7 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView
 
-from newsroom.stream import LatestItems, latest_items, render_stream
+from newsroom.stream import LatestItems, render_stream
 
 from .models import Article, Section
 
@@ -31,14 +31,13 @@ def live_blog_entries(article):
 
 
 def live_blog_context(article):
-    """The pinned summary and the key events over a live blog's entries."""
-    pinned = latest_items(1, kinds=("brief",), live_blog=article, is_pinned=True)
-    key_events = latest_items(
-        LIVE_KEY_EVENTS, kinds=("brief",), live_blog=article, is_key_event=True
-    )
+    """The pinned summary and the key events over a live blog's entries, fetched on first
+    use: the script's "Show More" asks for the entries alone."""
     return {
-        "live_summary": pinned[0].object if pinned else None,
-        "live_key_events": key_events,
+        "live_summary": LatestItems(1, kinds=("brief",), live_blog=article, is_pinned=True),
+        "live_key_events": LatestItems(
+            LIVE_KEY_EVENTS, kinds=("brief",), live_blog=article, is_key_event=True
+        ),
         "teaser_template": LIVE_ENTRY_TEMPLATE,
     }
 
