@@ -25,6 +25,7 @@ VIEWPORTS = {"desktop": DESKTOP, "phone": PHONE}
 SCREENSHOTS = {
     "home": ("home", False),
     "article": ("article", False),
+    "live-blog": ("live-blog", False),
     "admin-articles": (reverse("admin:articles_article_changelist"), True),
     "admin-desk": (reverse("admin:index"), True),
     "admin-writing": ("admin-article", True),
