@@ -435,12 +435,26 @@ LIVE_BLOG_QUERIES = 20
 PARTIAL_QUERIES = 2
 
 
-@pytest.mark.parametrize("count", [5, 60])
+@pytest.mark.parametrize("count", [5, 60, 2000])
 def test_pages_of_entries_take_a_fixed_number_of_queries(client, django_assert_num_queries, count):
     data = build_newsroom(3)
     blog = data["live_blog"]
-    for minutes in range(count):
-        entry(blog, minutes + 100, is_key_event=minutes % 4 == 0)
+    now = timezone.now()
+    entries = [
+        Brief(
+            slug=f"entry-{number}",
+            headline=f"Update {number}",
+            body="<p>The river is still rising.</p>",
+            status=Status.PUBLISHED,
+            published_at=now - timedelta(minutes=number + 100),
+            live_blog=blog,
+            is_key_event=number % 4 == 0,
+        )
+        for number in range(count)
+    ]
+    for brief in entries:
+        brief.derive_fields()
+    Brief.objects.bulk_create(entries)
 
     with django_assert_num_queries(LIVE_BLOG_QUERIES):
         first = client.get(blog.get_absolute_url())
