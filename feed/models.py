@@ -230,9 +230,10 @@ class Brief(Publishable):
     @property
     def live_blog_shown(self):
         """The live blog the entry belongs to, while readers may see it (a draft's
-        headline and address are not theirs to read)."""
+        headline and address are not theirs to read) and it is still a live blog."""
         article = self.live_blog
-        return article if article is not None and article.is_live else None
+        shown = article is not None and article.is_live and article.is_live_blog
+        return article if shown else None
 
     @property
     def live_url(self):

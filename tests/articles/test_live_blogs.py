@@ -203,6 +203,14 @@ def test_an_entry_of_a_draft_live_blog_does_not_name_it(client):
     assert "Secret plans live" not in html
 
 
+def test_an_entry_of_an_article_no_longer_live_does_not_point_at_it(client):
+    blog = live_blog(headline="Count night live")
+    entry(blog, 5, headline="First result")
+    Article.objects.filter(pk=blog.pk).update(live_starts_at=None)
+    html = client.get(reverse("feed:list")).text
+    assert "First result" in html and "Live: Count night live" not in html
+
+
 def test_the_entrys_own_page_links_to_the_live_blog(client):
     blog = live_blog()
     brief = entry(blog, 5)
