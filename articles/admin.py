@@ -803,6 +803,10 @@ def article_change_url(article):
     return reverse("admin:articles_article_change", args=[article.pk])
 
 
+# The newest entries listed under a live blog's form.
+LIVE_BLOG_ENTRIES_LISTED = 10
+
+
 @admin.register(Article)
 class ArticleAdmin(PublishableAdmin):
     list_display = ["preview", "headline", "section", "authors_list", "article_state"]
@@ -821,6 +825,7 @@ class ArticleAdmin(PublishableAdmin):
         ("Section and tags", {"classes": ["side"], "fields": ["section", "tags", "is_featured"]}),
         ("Picture", {"classes": ["side"], "fields": ["hero_photo", "hero_caption"]}),
         ("Related", {"classes": ["side"], "fields": ["related_articles"]}),
+        ("Live blog", {"classes": ["side"], "fields": ["live_starts_at", "live_ends_at"]}),
         (
             "Advanced",
             {
@@ -889,7 +894,40 @@ class ArticleAdmin(PublishableAdmin):
                 # The form that makes one is under the article (_preview_links.html).
                 context["share_preview_url"] = "#preview-links"
         context.update(self.preview_links_context(request, obj))
+        context.update(self.live_blog_context(request, obj))
         return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        for name, words in [
+            ("live_starts_at", "Live coverage start"),
+            ("live_ends_at", "Live coverage end"),
+        ]:
+            if name in form.base_fields:
+                # The admin's split widget labels its two boxes with plain text, not <label>.
+                date, time = form.base_fields[name].widget.widgets
+                date.attrs["aria-label"] = f"{words} date"
+                time.attrs["aria-label"] = f"{words} time of day"
+        return form
+
+    def live_blog_context(self, request, obj):
+        """What admin/articles/_live_blog_entries.html shows under a live blog's form: its
+        latest entries and the way to add one. Nothing for other articles."""
+        if obj is None or obj.pk is None or not obj.is_live_blog:
+            return {}
+        add_url = ""
+        if request.user.has_perm("feed.add_brief"):
+            add_url = reverse("admin:feed_brief_add") + f"?live_blog={obj.pk}"
+        entries = obj.live_entries.order_by("-published_at", "-pk")[:LIVE_BLOG_ENTRIES_LISTED]
+        return {
+            "live_blog_panel": {
+                "entries": [
+                    (entry, reverse("admin:feed_brief_change", args=[entry.pk]))
+                    for entry in entries
+                ],
+                "add_url": add_url,
+            }
+        }
 
     def preview_links_context(self, request, obj):
         """What admin/articles/_preview_links.html shows under the article's form: its

@@ -10,7 +10,8 @@ from django.utils.html import escape
 from taggit.models import Tag
 
 from authors.models import Author
-from newsroom.syndication import FeedEntry, absolutize_urls, atom_variant, guid
+from newsroom.stream import latest_items
+from newsroom.syndication import FeedEntry, MixedFeed, absolutize_urls, atom_variant, guid
 
 from .models import Article, Section, with_bylines
 
@@ -140,6 +141,31 @@ class TagFeed(LatestArticlesFeed):
 
     def items(self, obj):
         return feed_articles().filter(tags=obj)[: self.item_limit]
+
+
+class LiveBlogFeed(MixedFeed):
+    """A live blog's entries, newest first, each linking to its place on the page."""
+
+    def get_object(self, request, slug):
+        return get_object_or_404(
+            Article.objects.published(), slug=slug, live_starts_at__isnull=False
+        )
+
+    def title(self, obj):
+        return f"{settings.NEWSROOM_SITE_NAME}: {obj.headline}"
+
+    def description(self, obj):
+        return obj.standfirst or f"Live coverage: {obj.headline}."
+
+    def link(self, obj):
+        return obj.get_absolute_url()
+
+    def items(self, obj):
+        self.live_blog = obj
+        return latest_items(self.item_limit, kinds=("brief",), live_blog=obj)
+
+    def item_link(self, item):
+        return self.live_blog.get_entry_url(item.object)
 
 
 LatestArticlesAtomFeed = atom_variant(LatestArticlesFeed)

@@ -575,6 +575,25 @@ class ArticleQuerySet(PublishableQuerySet):
     def with_people(self):
         return super().with_people().prefetch_related(with_bylines())
 
+    def next_publication_at(self):
+        """The next time a published article changes for readers: a scheduled one goes
+        live, or a live blog starts or ends (its badge and entries say which)."""
+        now = timezone.now()
+        published = self.filter(status=Status.PUBLISHED)
+        times = published.aggregate(
+            scheduled=models.Min("published_at", filter=models.Q(published_at__gt=now)),
+            starts=models.Min("live_starts_at", filter=models.Q(live_starts_at__gt=now)),
+            ends=models.Min("live_ends_at", filter=models.Q(live_ends_at__gt=now)),
+        )
+        upcoming = [time for time in times.values() if time is not None]
+        return min(upcoming) if upcoming else None
+
+
+class LiveState(models.TextChoices):
+    SCHEDULED = "scheduled", "Starts"
+    LIVE = "live", "Live"
+    ENDED = "ended", "Ended"
+
 
 class Article(Publishable):
     headline = models.CharField(max_length=300)
@@ -644,6 +663,21 @@ class Article(Publishable):
             "Left empty, it is filled from the standfirst or the body."
         ),
     )
+    live_starts_at = models.DateTimeField(
+        "live coverage starts",
+        null=True,
+        blank=True,
+        help_text=(
+            "Makes the article a live blog: its entries (briefs attached to it) show under "
+            "it, newest first. Until this time the page says when coverage starts."
+        ),
+    )
+    live_ends_at = models.DateTimeField(
+        "live coverage ends",
+        null=True,
+        blank=True,
+        help_text="From this time the live blog says “Ended”. Left empty, it stays live.",
+    )
 
     objects = ArticleQuerySet.as_manager()
 
@@ -664,6 +698,14 @@ class Article(Publishable):
             models.CheckConstraint(
                 condition=~models.Q(status="published") | models.Q(section__isnull=False),
                 name="article_published_has_section",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(live_ends_at__isnull=True)
+                | models.Q(
+                    live_starts_at__isnull=False, live_starts_at__lte=models.F("live_ends_at")
+                ),
+                name="article_live_ends_after_start",
+                violation_error_message="Live coverage needs a start, no later than its end.",
             ),
         ]
         permissions = [
@@ -698,6 +740,26 @@ class Article(Publishable):
             )
             derived.add("seo_description")
         return derived
+
+    @property
+    def is_live_blog(self):
+        return self.live_starts_at is not None
+
+    @property
+    def live_state(self):
+        """Where the live blog's coverage stands now (a LiveState); None for other articles."""
+        if not self.is_live_blog:
+            return None
+        now = timezone.now()
+        if now < self.live_starts_at:
+            return LiveState.SCHEDULED
+        if self.live_ends_at is not None and now >= self.live_ends_at:
+            return LiveState.ENDED
+        return LiveState.LIVE
+
+    def get_entry_url(self, entry):
+        """The address of one of the live blog's entries: its anchor on this page."""
+        return f"{self.get_absolute_url()}#entry-{entry.pk}"
 
     def is_owned_by(self, user):
         """True when `user` started the article or is on its byline."""

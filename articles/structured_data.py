@@ -1,9 +1,14 @@
 """schema.org JSON-LD of articles and their photos."""
 
 from django.conf import settings
+from django.utils.html import strip_tags
 
 from authors.structured_data import person
+from newsroom.stream import latest_items
 from newsroom.structured_data import absolute, breadcrumbs, builder, organization
+
+# The newest entries a live blog's JSON-LD carries (its first page of updates).
+LIVE_BLOG_UPDATES = 20
 
 
 def image(request, photo, caption=""):
@@ -59,3 +64,31 @@ def news_article(request, article):
             (article.headline, article.get_absolute_url()),
         ),
     ]
+
+
+@builder("LiveBlogPosting")
+def live_blog_posting(request, article):
+    """The article as a LiveBlogPosting (a NewsArticle's kind for running coverage): its
+    coverage times and its newest entries as BlogPostings."""
+    article_data, trail = news_article(request, article)
+    entries = latest_items(LIVE_BLOG_UPDATES, kinds=("brief",), live_blog=article)
+    article_data |= {
+        "@type": "LiveBlogPosting",
+        "coverageStartTime": article.live_starts_at.isoformat(),
+        "coverageEndTime": article.live_ends_at.isoformat() if article.live_ends_at else None,
+        "liveBlogUpdate": [
+            {
+                "@type": "BlogPosting",
+                "headline": entry.headline[:110],
+                "datePublished": entry.published_at.isoformat(),
+                "url": absolute(request, article.get_entry_url(entry)),
+                "articleBody": " ".join(strip_tags(entry.body.replace("</p>", "</p> ")).split()),
+            }
+            for entry in (item.object for item in entries)
+        ],
+    }
+    if entries:
+        article_data["dateModified"] = max(
+            article_data["dateModified"], entries[0].published_at.isoformat()
+        )
+    return [article_data, trail]

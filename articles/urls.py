@@ -6,6 +6,8 @@ app_name = "articles"
 
 urlpatterns = [
     path("articles/<slug:slug>/", views.ArticleDetailView.as_view(), name="detail"),
+    path("articles/<slug:slug>/rss/", feeds.LiveBlogFeed.as_view(), name="live-rss"),
+    path("articles/<slug:slug>/updates/", views.live_blog_updates, name="live-updates"),
     path("sections/<slug:slug>/", views.section_detail, name="section"),
     path("rss/", feeds.LatestArticlesFeed.as_view(), name="feed-rss"),
     path("atom/", feeds.LatestArticlesAtomFeed.as_view(), name="feed-atom"),

@@ -36,6 +36,11 @@ ARTICLES_PER_SCALE = 60
 QUOTES_PER_SCALE = 40
 VIDEOS_PER_SCALE = 12
 BRIEFS_PER_SCALE = 16
+# The running live blog has its distinct entries times the scale, up to the size the
+# benchmark and the query tests measure.
+MAX_LIVE_ENTRIES = 2000
+# Minutes between two entries of the live blog.
+LIVE_ENTRY_SPACING = 9
 MAX_TAGS = 2000
 MAX_AUTHORS = 1000
 # Pictures are drawn once and shared by many photo rows when the scale is large.
@@ -418,6 +423,85 @@ class Seeder:
             )
             self.progress("briefs", min(start + BATCH_SIZE, total), total)
 
+    def live_blog(self, sections, authors, tags):
+        """The running live blog: its article, pinned summary and entries (the distinct
+        ones newest; at scale, older repeats before them), a few key events, some kept
+        out of the News Feed."""
+        story = words.LIVE_BLOG
+        if Article.objects.filter(slug=story["slug"]).exists():
+            return
+        distinct = words.LIVE_ENTRIES
+        total = min(len(distinct) * self.scale, MAX_LIVE_ENTRIES)
+        # Oldest first; the newest entry a few minutes ago.
+        times = [
+            self.now - timedelta(minutes=LIVE_ENTRY_SPACING * (total - number) + 4)
+            for number in range(total)
+        ]
+        hero = self.photo(3000, random.Random("live-blog"), "Waves over the harbour wall")
+        hero.save()
+        self.report.add("photos", 1)
+        article = Article(
+            headline=story["headline"],
+            slug=story["slug"],
+            hero_photo=hero,
+            standfirst=story["standfirst"],
+            body=story["body"],
+            section=next(section for section in sections if section.slug == story["section"]),
+            status=Status.PUBLISHED,
+            published_at=times[0],
+            live_starts_at=times[0],
+        )
+        article.derive_fields()
+        [article] = self.bulk_create_new(Article, [article], "live blogs")
+        ArticleAuthor.objects.bulk_create(
+            [
+                ArticleAuthor(article=article, author=author, position=position)
+                for position, author in enumerate(authors[:2])
+            ]
+        )
+        tagged = [tag for tag in tags if tag.name == story["tag"]]
+        self.tag_items(Article, [(article, tagged)])
+        summary_headline, summary_paragraphs = story["summary"]
+        entries = [
+            Brief(
+                slug=f"{story['slug']}-summary",
+                headline=summary_headline,
+                body="".join(f"<p>{text}</p>" for text in summary_paragraphs),
+                status=Status.PUBLISHED,
+                published_at=times[-1],
+                live_blog=article,
+                is_pinned=True,
+                in_news_feed=False,
+            )
+        ]
+        repeats = total - len(distinct)
+        for number, published_at in enumerate(times):
+            _, headline, text, is_key_event, in_news_feed = distinct[
+                (number - repeats) % len(distinct)
+            ]
+            repeat = number < repeats
+            entries.append(
+                Brief(
+                    slug=f"{story['slug']}-{number}",
+                    headline=headline,
+                    body=f"<p>{text}</p>",
+                    status=Status.PUBLISHED,
+                    published_at=published_at,
+                    live_blog=article,
+                    is_key_event=is_key_event and not repeat,
+                    in_news_feed=in_news_feed and not repeat,
+                )
+            )
+        for entry in entries:
+            # bulk_create skips save(): the stored body is worked out here.
+            entry.derive_fields()
+        fresh = self.bulk_create_new(Brief, entries, "live blog entries")
+        Brief.authors.through.objects.bulk_create(
+            [Brief.authors.through(brief_id=entry.pk, author_id=authors[0].pk) for entry in fresh],
+            batch_size=BATCH_SIZE,
+        )
+        self.tag_items(Brief, [(entry, tagged) for entry in fresh])
+
     def staff_user(self, username, group_name, author):
         """A demo login in one of the newsroom's groups, signing the given author's byline."""
         user, created = get_user_model().objects.get_or_create(
@@ -446,6 +530,7 @@ class Seeder:
             self.quotes(published, tags)
             self.videos(tags)
             self.briefs(authors, tags)
+            self.live_blog(sections, authors, tags)
             self.staff_user(DEMO_EDITOR_USERNAME, "Editor", authors[0])
             self.staff_user(DEMO_CONTRIBUTOR_USERNAME, "Contributor", authors[1])
             # Bulk inserts send no signals: every cached page may now be out of date.

@@ -63,10 +63,17 @@ class BriefAdmin(PublishableAdmin):
     list_select_related = ["photo"]
     search_fields = ["headline", "body"]
     prepopulated_fields = {"slug": ["headline"]}
-    autocomplete_fields = ["photo", "authors"]
+    autocomplete_fields = ["photo", "authors", "live_blog"]
     fieldsets = [
         (None, {"classes": ["writing-top"], "fields": ["headline", "body", "link"]}),
         (None, {"classes": ["publishing"], "fields": ["published_at"]}),
+        (
+            "Live blog",
+            {
+                "classes": ["side"],
+                "fields": ["live_blog", "is_key_event", "is_pinned", "in_news_feed"],
+            },
+        ),
         ("Authors", {"classes": ["side"], "fields": ["authors"]}),
         ("Tags", {"classes": ["side"], "fields": ["tags"]}),
         ("Photo", {"classes": ["side"], "fields": ["photo"]}),

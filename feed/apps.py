@@ -6,6 +6,8 @@ class FeedConfig(AppConfig):
     verbose_name = "News Feed"
 
     def ready(self):
+        from django.db.models import Q
+
         from newsroom import kinds
         from newsroom.sanitize import keep_text_xml_safe
         from redirects import tracking
@@ -40,10 +42,20 @@ class FeedConfig(AppConfig):
                 name="brief",
                 model=self.get_model("Brief"),
                 plural="briefs",
-                relations=("photo",),
+                relations=("photo", "live_blog"),
                 teaser_template="feed/_item_brief.html",
                 search_index="brief_search",
                 feed_entry=BriefEntry,
+                list_fields=(
+                    "status",
+                    "published_at",
+                    "breaking_until",
+                    "live_blog_id",
+                    "in_news_feed",
+                    "is_key_event",
+                    "is_pinned",
+                ),
+                kept_to_own_list=("live_blog", Q(live_blog__isnull=False, in_news_feed=False)),
             )
         )
         keep_text_xml_safe(*self.get_models())

@@ -162,9 +162,54 @@ class Brief(Publishable):
     # A brief rarely has more than one author, so no ordered byline as articles have:
     # authors are listed by name.
     authors = models.ManyToManyField("authors.Author", related_name="briefs", blank=True)
+    live_blog = models.ForeignKey(
+        "articles.Article",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="live_entries",
+        limit_choices_to={"live_starts_at__isnull": False},
+        help_text="Makes the brief an entry of this live blog, shown there with its time.",
+    )
+    is_key_event = models.BooleanField(
+        "key event",
+        default=False,
+        help_text="Listed under “Key events” at the top of the live blog.",
+    )
+    is_pinned = models.BooleanField(
+        "pinned summary",
+        default=False,
+        help_text="Shown as the summary at the top of the live blog; a live blog has one.",
+    )
+    in_news_feed = models.BooleanField(
+        "also in the News Feed",
+        default=True,
+        help_text=(
+            "A live blog's entry also appears in the News Feed, home and tag pages, "
+            "linking to the live blog. Untick to keep it to the live blog."
+        ),
+    )
 
     class Meta(Publishable.Meta):
-        indexes = publishable_indexes("brief")
+        indexes = [
+            *publishable_indexes("brief"),
+            # The live blog's own stream: its entries, newest first.
+            models.Index(
+                fields=["live_blog", "status", "-published_at", "-id"],
+                name="brief_live_blog_pub_idx",
+            ),
+        ]
+        constraints = [
+            # Whatever saves the entry (admin, shell, import), a live blog has one summary.
+            models.UniqueConstraint(
+                fields=["live_blog"],
+                condition=models.Q(is_pinned=True),
+                name="brief_one_pinned_per_live_blog",
+                violation_error_message=(
+                    "This live blog already has a pinned summary: unpin that one first."
+                ),
+            ),
+        ]
         permissions = [("publish_brief", "Can publish, schedule and unpublish briefs")]
 
     def __str__(self):
@@ -179,6 +224,27 @@ class Brief(Publishable):
 
     def get_absolute_url(self):
         return slug_path("feed:brief", self.slug)
+
+    def clean(self):
+        super().clean()
+        if self.live_blog_id is None and (self.is_pinned or self.is_key_event):
+            raise ValidationError(
+                {"live_blog": "A pinned summary or key event belongs to a live blog: choose it."}
+            )
+
+    @property
+    def live_blog_shown(self):
+        """The live blog the entry belongs to, while readers may see it (a draft's
+        headline and address are not theirs to read) and it is still a live blog."""
+        article = self.live_blog
+        shown = article is not None and article.is_live and article.is_live_blog
+        return article if shown else None
+
+    @property
+    def live_url(self):
+        """The entry on its live blog's page, while readers may see the live blog."""
+        article = self.live_blog_shown
+        return article.get_entry_url(self) if article else ""
 
     @property
     def summary(self):

@@ -30,6 +30,9 @@ class Kind:
     # The fields whose change moves an item in or out of lists (the page cache). The
     # breaking-news bar is such a list, on every page.
     list_fields: tuple = ("status", "published_at", "breaking_until")
+    # Items only their own list shows (a live blog's entries kept out of the News Feed):
+    # (the lookup that names that list, a Q matching them). Other lists leave them out.
+    kept_to_own_list: tuple = ()
 
 
 _kinds = {}

@@ -99,6 +99,13 @@ def encode_cursor(position):
     return signing.Signer(salt=CURSOR_SALT).sign_object([published_at.isoformat(), kind, pk])
 
 
+def cursor_at(item):
+    """A cursor whose page starts with `item` (a FeedItem): a link to an older item."""
+    published_at, kind, pk = item.position
+    # Pages run after the cursor, newest first; one pk up is just before the item.
+    return encode_cursor((published_at, kind, pk + 1))
+
+
 def decode_cursor(cursor):
     """The (published_at, kind, pk) a cursor stands for; InvalidCursor if it is not genuine."""
     if len(cursor) > MAX_CURSOR_LENGTH:
@@ -115,7 +122,13 @@ def decode_cursor(cursor):
 
 def _published(kind, lookups):
     """Published items of one kind, narrowed by `lookups` (field lookups, e.g. tags__slug)."""
-    return registry.get(kind).model.objects.published().filter(**lookups)
+    entry = registry.get(kind)
+    queryset = entry.model.objects.published().filter(**lookups)
+    if entry.kept_to_own_list:
+        own_list, kept = entry.kept_to_own_list
+        if own_list not in lookups:
+            queryset = queryset.exclude(kept)
+    return queryset
 
 
 def _with_relations(kind, queryset):
@@ -261,10 +274,11 @@ def render_stream(request, template_name, context, **filters):
     return render(request, template_name, context)
 
 
-def list_entry(item):
-    """The list entry that shows `item`, and its stamp: its teaser, with what the live
-    script needs to tell it apart (data-item) and to see that it changed (data-stamp)."""
-    html = teaser(item.object, item.template_name)
+def list_entry(item, teaser_template=""):
+    """The list entry that shows `item`, and its stamp: its teaser (or `teaser_template`),
+    with what the live script needs to tell it apart (data-item) and to see that it
+    changed (data-stamp)."""
+    html = teaser(item.object, teaser_template or item.template_name)
     stamp = hashlib.md5(html.encode(), usedforsecurity=False).hexdigest()[:12]
     entry = format_html(
         '<li class="feed-item feed-item--{}" data-item="{}" data-stamp="{}">{}</li>',
@@ -285,7 +299,7 @@ def day_heading_html(item):
     )
 
 
-def render_updates(request, **filters):
+def render_updates(request, teaser_template="", **filters):
     """
     What is new since ?since=<cursor> (the newest position a page shows): the stream's
     newest page of items, each with its HTML and whether it came after the cursor.
@@ -310,7 +324,7 @@ def render_updates(request, **filters):
         "breaking": breaking.bar_html(),
     }
     for item in page.items:
-        html, stamp = list_entry(item)
+        html, stamp = list_entry(item, teaser_template)
         answer["items"].append(
             {
                 "id": item.live_id,

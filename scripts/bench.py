@@ -81,6 +81,7 @@ urls = {
     "feed page 1": pages.url("feed", objects),
     "feed page 1,000": pages.url("feed", objects) + "?cursor=" + deep.next_cursor,
     "article": pages.url("article", objects),
+    "live blog": pages.url("live-blog", objects),
     "author": pages.url("author", objects),
     "tag": pages.url("tag", objects),
     "search": pages.url("search", objects),

@@ -20,7 +20,9 @@ from tests.factories import (
 def build_newsroom(count, tag="climate"):
     """`count` articles (with photo, two authors, a tag), quotes, videos and briefs (with
     photo and authors), all published,
-    in one section; plus a draft and a scheduled item of each kind that must stay hidden."""
+    in one section; a live blog with `count` entries (a pinned summary, key events, and
+    entries in and out of the News Feed); plus a draft and a scheduled item of each kind
+    (and a live blog's entry) that must stay hidden."""
     section = SectionFactory(name="World", slug="world")
     authors = [AuthorFactory(name="Marta Kowalczyk", slug="marta"), AuthorFactory()]
     photo = PhotoFactory()
@@ -46,6 +48,24 @@ def build_newsroom(count, tag="climate"):
         )
         brief.authors.set(authors)
         brief.tags.add(tag)
+    live_blog = ArticleFactory(
+        section=section,
+        hero_photo=photo,
+        authors=authors,
+        headline="Storm live: the coast braces",
+        published_at=now - timedelta(hours=6),
+        live_starts_at=now - timedelta(hours=6),
+    )
+    live_blog.tags.add(tag)
+    for number in range(count):
+        BriefFactory(
+            live_blog=live_blog,
+            photo=photo if number % 2 else None,
+            is_key_event=number % 5 == 0,
+            is_pinned=number == 0,
+            in_news_feed=number % 3 == 0,
+            published_at=now - timedelta(minutes=3 * number + 1, seconds=15),
+        )
     hidden = []
     for trait in ("draft", "scheduled"):
         hidden += [
@@ -55,6 +75,7 @@ def build_newsroom(count, tag="climate"):
             QuoteFactory(**{trait: True}, text="Hidden zebra"),
             VideoFactory(**{trait: True}, title="Hidden zebra"),
             BriefFactory(**{trait: True}, headline="Hidden zebra"),
+            BriefFactory(**{trait: True}, headline="Hidden zebra", live_blog=live_blog),
         ]
     for item in hidden:
         item.tags.add(tag)
@@ -69,7 +90,8 @@ def build_newsroom(count, tag="climate"):
         "tag": Tag.objects.get(name=tag),
         "quote": Quote.objects.published().first(),
         "video": Video.objects.published().first(),
-        "brief": Brief.objects.published().first(),
+        "brief": Brief.objects.published().filter(live_blog=None).first(),
+        "live_blog": live_blog,
     }
 
 

@@ -6,8 +6,8 @@ checks — and the scripts that load the demo site take their pages from here, s
 page is one line in READER_PAGES. URL names are the contract; paths follow from them.
 
 A page that shows one object names which (`needs`); `url(page, objects)` fills it in
-from a dict such as {"article": …, "section": …, "tag": …, "author": …, "quote": …,
-"video": …} and `query` from the same dict plus {"search": "harbour"}.
+from a dict such as {"article": …, "live_blog": …, "section": …, "tag": …, "author": …,
+"quote": …, "video": …} and `query` from the same dict plus {"search": "harbour"}.
 
 `python -m tests.pages`, run with a site's settings and database (the seeded demo),
 prints every reader page's path as JSON, for the browser checks and the scripts.
@@ -46,6 +46,7 @@ READER_PAGES = [
     ReaderPage("feed-briefs", "feed:list", query="kind=brief", is_list=True),
     ReaderPage("feed-tag", "feed:list", query="tag={tag}", is_list=True),
     ReaderPage("article", "articles:detail", needs="article"),
+    ReaderPage("live-blog", "articles:detail", needs="live_blog", is_list=True),
     ReaderPage("section", "articles:section", needs="section", is_list=True),
     ReaderPage("tag", "feed:tag", needs="tag", is_list=True),
     ReaderPage("author", "authors:detail", needs="author", is_list=True),
@@ -59,6 +60,7 @@ READER_PAGES = [
     ReaderPage("json-feed", "articles:feed-json", JSON, is_list=True),
     ReaderPage("feed-rss", "feed:rss", FEED, is_list=True),
     ReaderPage("feed-atom", "feed:atom", FEED, is_list=True),
+    ReaderPage("live-blog-rss", "articles:live-rss", FEED, needs="live_blog", is_list=True),
     ReaderPage("section-rss", "articles:section-rss", FEED, needs="section", is_list=True),
     ReaderPage("section-atom", "articles:section-atom", FEED, needs="section", is_list=True),
     ReaderPage("author-rss", "articles:author-rss", FEED, needs="author", is_list=True),
@@ -129,8 +131,10 @@ def demo_objects(**terms):
         return apps.get_model(label).objects.published().first()
 
     article = newest("articles.Article")
+    live_blogs = apps.get_model("articles.Article").objects.published()
     return {
         "article": article,
+        "live_blog": live_blogs.filter(live_starts_at__isnull=False).first(),
         "section": article.section if article else None,
         "author": article.byline[0] if article and article.byline else None,
         "tag": apps.get_model("taggit.Tag").objects.order_by("pk").first(),

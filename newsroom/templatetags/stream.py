@@ -1,6 +1,8 @@
 """
-{% stream_entry item %}: an item of the mixed stream as a list entry (newsroom.stream),
-the same markup the live updates send, so the live script can compare them.
+{% stream_entry item [teaser_template] %}: an item of the mixed stream as a list entry
+(newsroom.stream), the same markup the live updates send, so the live script can compare
+them; drawn with its kind's teaser, or `teaser_template` when the list has its own (a
+live blog's entries).
 {% day_heading item %}: the heading that opens the item's calendar day.
 """
 
@@ -12,8 +14,8 @@ register = template.Library()
 
 
 @register.simple_tag
-def stream_entry(item):
-    html, _stamp = list_entry(item)
+def stream_entry(item, teaser_template=""):
+    html, _stamp = list_entry(item, teaser_template)
     return html
 
 

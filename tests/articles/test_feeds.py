@@ -6,9 +6,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article
+from feed.models import Brief
 from tests.factories import (
     ArticleFactory,
     AuthorFactory,
+    BriefFactory,
     PhotoFactory,
     QuoteFactory,
     SectionFactory,
@@ -184,13 +186,19 @@ def test_feeds_and_the_news_sitemap_carry_text_xml_cannot(client, tagged_story):
 
     from tests import pages
 
-    Article.objects.filter(pk=tagged_story.pk).update(headline=CONTROL, standfirst=CONTROL)
+    # The story is also a live blog, with an entry written the same way.
+    entry = BriefFactory(live_blog=tagged_story)
+    Brief.objects.filter(pk=entry.pk).update(headline=CONTROL, body=f"<p>{CONTROL}</p>")
+    Article.objects.filter(pk=tagged_story.pk).update(
+        headline=CONTROL, standfirst=CONTROL, live_starts_at=timezone.now()
+    )
     Section = type(tagged_story.section)
     Section.objects.filter(pk=tagged_story.section_id).update(name="World\x0c")
     objects = {
         "section": tagged_story.section,
         "author": tagged_story.byline[0],
         "tag": tagged_story.tags.get(),
+        "live_blog": tagged_story,
     }
     for page in [*pages.pages(pages.FEED), pages.PAGES["news-sitemap"]]:
         response = client.get(pages.url(page, objects))

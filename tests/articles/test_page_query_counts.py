@@ -54,6 +54,9 @@ QUERIES = {
     # related articles: editor's picks (1), else by tag (1); those articles (1) + feed
     # strip + nav
     "article": 7 + FEED + NAV,
+    # the article's seven + the pinned summary (1) + the key events (1) + the page of
+    # entries with their photos (1) + the newest entries for the JSON-LD (1)
+    "live-blog": 11 + FEED + NAV,
     # quote with source article (1) + tags (1) + nav
     "quote": 2 + NAV,
     # video with thumbnail (1) + tags (1) + nav

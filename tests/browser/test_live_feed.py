@@ -192,3 +192,30 @@ def test_polling_stops_after_a_long_idle_time_and_resumes_with_the_reader(site, 
     assert len(page.polls) == polls, "still polling after half an hour away"
     with page.expect_response(UPDATES):
         page.keyboard.press("End")
+
+
+def test_an_open_live_blog_takes_in_a_new_entry(site, new_page, editor):
+    reader = open_reader(new_page, site, site.paths["live-blog"])
+    blog_headline = reader.locator("h1").inner_text()
+    slug = site.paths["live-blog"].rstrip("/").rsplit("/", 1)[-1]
+    editor.goto(site.origin + f"/admin/articles/article/?q={slug}")
+    editor.locator("#result_list").get_by_role("link", name=blog_headline).click()
+    editor.get_by_role("link", name="Add an entry").click()
+    headline = f"The river has crested at the old bridge {uuid.uuid4().hex[:6]}"
+    editor.locator("#id_headline").fill(headline)
+    editor.locator(".ProseMirror[contenteditable=true]").first.click()
+    editor.keyboard.type("The water stopped rising at four, the fire service said.")
+    editor.get_by_role("button", name="Publish now").click()
+    expect(editor.locator(".messagelist")).to_contain_text("It is live at")
+    change_url = editor.url
+    try:
+        with reader.expect_response(re.compile(rf"/articles/{slug}/updates/")):
+            reader.clock.fast_forward(POLL_INTERVAL)
+        newest = entries(reader, ".live-entries").first
+        expect(newest).to_contain_text(headline)
+        expect(newest).to_have_class(re.compile(r"\bis-new\b"))
+        expect(newest.locator("article.live-entry")).to_have_attribute(
+            "id", re.compile(r"^entry-\d+$")
+        )
+    finally:
+        delete_item(editor, change_url)

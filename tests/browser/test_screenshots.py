@@ -25,10 +25,13 @@ VIEWPORTS = {"desktop": DESKTOP, "phone": PHONE}
 SCREENSHOTS = {
     "home": ("home", False),
     "article": ("article", False),
+    "live-blog": ("live-blog", False),
     "admin-articles": (reverse("admin:articles_article_changelist"), True),
     "admin-desk": (reverse("admin:index"), True),
     "admin-writing": ("admin-article", True),
 }
+# Pictures that start further down the page: what the page is about is below the fold.
+SCROLL_TO = {"live-blog": ".live-summary"}
 # Left out of the pictures: the sidebar of recent actions and who else has an article open,
 # which are whatever the tests before did (test_editor_flow names its article at random).
 HIDDEN = "#content-related, .others-editing"
@@ -72,6 +75,10 @@ def test_screenshot(site, new_page, log_in, name, viewport):
     response = page.goto(url, wait_until="networkidle")
     assert response.status == 200
 
+    if name in SCROLL_TO:
+        page.locator(SCROLL_TO[name]).evaluate(
+            'element => element.scrollIntoView({behavior: "instant"})'
+        )
     # Through the DOM: the page's Content-Security-Policy refuses an injected stylesheet.
     for element in page.locator(HIDDEN).all():
         element.evaluate("element => { element.style.visibility = 'hidden'; }")

@@ -4,10 +4,11 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from articles.models import Article, ArticleAuthor, Photo
+from articles.models import Article, ArticleAuthor, LiveState, Photo
 from authors.models import Author
 from demo.seeding import seed
 from feed.models import Brief, Quote, Video
+from tests.articles.test_live_blogs import LIVE_BLOG_QUERIES
 
 pytestmark = pytest.mark.django_db
 
@@ -23,14 +24,17 @@ def test_seed_creates_a_believable_newsroom():
     seed()
 
     assert Author.objects.count() == 8
-    assert Article.objects.count() == 60
+    # 60 and the live blog.
+    assert Article.objects.count() == 61
     assert Quote.objects.count() == 40
     assert Video.objects.count() == 12
-    assert Brief.objects.count() == 16
-    assert len(set(Brief.objects.values_list("body", flat=True))) == 8, "distinct texts"
+    # 16, and the live blog's summary and 32 entries.
+    assert Brief.objects.count() == 16 + 33
+    loose = Brief.objects.filter(live_blog=None)
+    assert len(set(loose.values_list("body", flat=True))) == 8, "distinct texts"
     assert Brief.objects.filter(photo__isnull=False).exists()
     assert all(brief.authors.exists() for brief in Brief.objects.all())
-    assert Article.objects.published().count() < 60, "a few drafts and scheduled items"
+    assert Article.objects.published().count() < 61, "a few drafts and scheduled items"
     assert Article.objects.scheduled().exists()
     assert Article.objects.drafts().exists()
     assert Article.objects.filter(hero_photo__isnull=True).count() == 0
@@ -52,10 +56,41 @@ def test_seed_is_idempotent():
 
 def test_scale_multiplies_content():
     seed(scale=2)
-    assert Article.objects.count() == 120
+    assert Article.objects.count() == 121
     assert Quote.objects.count() == 80
-    assert Brief.objects.count() == 32
+    # The live blog's entries too: its summary and 2 x 32 entries.
+    assert Brief.objects.count() == 32 + 1 + 64
     assert Author.objects.count() == 16
+
+
+def test_the_demo_has_a_running_live_blog(client):
+    seed()
+    blog = Article.objects.get(slug="storm-elin-live")
+    assert blog.is_live and blog.live_state == LiveState.LIVE
+    entries = Brief.objects.published().filter(live_blog=blog)
+    assert entries.count() == 33
+    assert len(set(entries.values_list("body", flat=True))) == 33, "every update its own"
+    assert entries.filter(is_pinned=True).count() == 1
+    assert entries.filter(is_key_event=True).count() == 8
+    assert (
+        entries.filter(in_news_feed=True).exists() and entries.filter(in_news_feed=False).exists()
+    )
+
+    html = client.get(blog.get_absolute_url()).text
+    assert "What we know so far" in html and "Key events" in html
+    assert html.count('<article class="live-entry') == 20
+    assert 'rel="next">Show More</a>' in html
+
+
+@pytest.mark.parametrize("scale", [1, 3])
+def test_the_demo_live_blog_takes_the_same_queries_at_scale(
+    client, django_assert_num_queries, scale
+):
+    seed(scale=scale)
+    blog = Article.objects.get(slug="storm-elin-live")
+    assert Brief.objects.filter(live_blog=blog).count() == 1 + 32 * scale
+    with django_assert_num_queries(LIVE_BLOG_QUERIES):
+        assert client.get(blog.get_absolute_url()).status_code == 200
 
 
 def test_command_reports_what_it_made():

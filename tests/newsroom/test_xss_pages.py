@@ -92,6 +92,24 @@ def hostile_newsroom(vector):
     )
     brief.authors.set([author])
     brief.tags.add(tag)
+    live_blog = ArticleFactory(
+        slug="xss-live-blog",
+        headline=vector,
+        standfirst=vector,
+        section=section,
+        authors=[author],
+        live_starts_at=article.published_at,
+    )
+    for pinned in (True, False):
+        BriefFactory(
+            headline=vector,
+            body=f"<p>Entry.</p>{vector}",
+            link=url,
+            photo=photo,
+            live_blog=live_blog,
+            is_pinned=pinned,
+            is_key_event=True,
+        ).tags.add(tag)
     return {
         "article": article,
         "section": section,
@@ -100,6 +118,7 @@ def hostile_newsroom(vector):
         "quote": Quote.objects.get(slug="xss-quote"),
         "video": video,
         "brief": brief,
+        "live_blog": live_blog,
         "search": "Report",
     }
 
@@ -140,6 +159,7 @@ def test_feeds_are_well_formed_and_their_html_is_safe(client, hostile_newsroom, 
 
 def test_the_json_feed_is_json_and_its_html_is_safe(client, hostile_newsroom, vector):
     feed = json.loads(client.get(pages.url("json-feed")).content)
-    (item,) = feed["items"]
-    assert item["title"] == vector
-    assert executable_markup(item["content_html"]) == []
+    # The article and the live blog.
+    assert [item["title"] for item in feed["items"]] == [vector, vector]
+    for item in feed["items"]:
+        assert executable_markup(item["content_html"]) == []
