@@ -12,13 +12,17 @@ And one for readers, in teasers: `{{ item.published_at|reader_time }}` gives "14
 today, "Yesterday, 14:05", "28 Nov, 14:05" this year and "28 Nov 2025, 14:05" before.
 Such words go stale at midnight, so nothing cached outlives the day it was drawn on:
 pages and fragments expire at the next local midnight and teasers are kept per day
-(newsroom.pagecache).
+(newsroom.pagecache). `{% shown_time item.published_at %}` gives the whole element, the
+full date and the zone in its title: <time datetime="…" title="1 December 2026, 14:05,
+Kyiv time">14:05</time>; `{% zone_name %}` says the zone once on a page ("Kyiv time").
 """
 
 from datetime import date, datetime, timedelta
 
 from django import template
+from django.conf import settings
 from django.utils import dateformat, timezone
+from django.utils.html import format_html
 
 register = template.Library()
 
@@ -58,3 +62,27 @@ def reader_time(value):
     if value.date() == today - timedelta(days=1):
         return "Yesterday, " + dateformat.format(value, "H:i")
     return dateformat.format(value, "j M, H:i" if value.year == today.year else "j M Y, H:i")
+
+
+@register.simple_tag
+def zone_name():
+    """The site's time zone as readers name it: "Kyiv time" for Europe/Kyiv."""
+    if settings.TIME_ZONE.upper() in ("UTC", "GMT"):
+        return "UTC"
+    return settings.TIME_ZONE.rsplit("/", 1)[-1].replace("_", " ") + " time"
+
+
+@register.simple_tag
+def shown_time(value):
+    """The moment as a list shows it (reader_time), with the full date and the zone in
+    its title and the machine form in datetime; "" for no time."""
+    if not isinstance(value, datetime):
+        return ""
+    local = timezone.localtime(value)
+    return format_html(
+        '<time datetime="{}" title="{}, {}">{}</time>',
+        machine_time(local),
+        dateformat.format(local, "j F Y, H:i"),
+        zone_name(),
+        reader_time(local),
+    )

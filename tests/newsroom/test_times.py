@@ -129,3 +129,15 @@ def test_the_news_feed_says_which_day_each_item_is_from(client, db):
 
     day = timezone.localtime(yesterday).strftime("Yesterday, %H:%M")
     assert html.count(f">{day}</time>") == 2
+
+
+def test_a_shown_time_carries_its_day_and_zone_for_those_who_ask(time_machine, settings):
+    time_machine.move_to(datetime(2026, 12, 1, 10, 0, tzinfo=UTC))
+    moment = datetime(2026, 11, 30, 18, 47, tzinfo=UTC)
+    assert render("{% shown_time moment %}", moment=moment) == (
+        '<time datetime="2026-11-30T20:47:00+0200" title="30 November 2026, 20:47, Kyiv time">'
+        "Yesterday, 20:47</time>"
+    )
+    assert render("{% shown_time moment %}", moment=None) == ""
+    settings.TIME_ZONE = "UTC"
+    assert render("{% zone_name %}") == "UTC"
