@@ -68,7 +68,7 @@ lint: $(VENV)/.installed
 	$(BIN)/ruff format --check .
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache node_modules build/lighthouse
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache node_modules build/lighthouse build/fonts
 
 # Seeds .bench/ once (about 100,000 articles), then measures with wrk; see scripts/bench.py.
 bench: $(VENV)/.installed
