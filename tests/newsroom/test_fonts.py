@@ -17,8 +17,8 @@ from newsroom import fonts
 PACKAGES = Path(settings.BASE_DIR) / "node_modules"
 STYLESHEET_LINK = re.compile(r'<link rel="stylesheet" href="(/static/fonts/fonts\.\w+\.css)">')
 PRELOAD_LINK = re.compile(
-    r'<link rel="preload" href="(/static/fonts/source-serif-4-latin-wght-normal\.\w+\.woff2)" '
-    r'as="font" type="font/woff2" crossorigin>'
+    r'<link rel="preload" href="(/static/fonts/[\w-]+\.\w+\.woff2)" as="font" type="font/woff2" '
+    r"crossorigin>"
 )
 needs_font_packages = pytest.mark.skipif(
     not all((PACKAGES / family.package).is_dir() for family in fonts.FAMILIES),
@@ -62,26 +62,45 @@ def test_without_font_packages_collectstatic_succeeds_and_pages_link_no_fonts(
 
 @needs_font_packages
 @pytest.mark.django_db
-def test_with_font_packages_pages_link_the_collected_fonts_and_preload_the_body_face(
+def test_with_font_packages_pages_link_the_collected_fonts_and_preload_the_upright_faces(
     client, collect
 ):
     static_root = collect(PACKAGES)
 
     html = client.get("/").content.decode()
     stylesheet = STYLESHEET_LINK.search(html)
-    preload = PRELOAD_LINK.search(html)
-    assert stylesheet and preload, "no fonts.css link or no preload of the body text's face"
-    assert html.index(preload[0]) < html.index('href="/static/css/site.')
+    assert stylesheet, "no link to fonts.css"
+    assert html.index(stylesheet[0]) < html.index('href="/static/css/site.')
+    preloaded = [url.rsplit("/", 1)[-1] for url in PRELOAD_LINK.findall(html)]
+    # The body's and the labels' faces, drawn at the first paint rather than swapped in.
+    assert [name.split(".")[0] for name in preloaded] == [
+        "source-serif-4-latin-wght-normal",
+        "source-sans-3-latin-wght-normal",
+    ]
     css = (static_root / stylesheet[1].removeprefix("/static/")).read_text()
     assert "SIL Open Font License 1.1" in css
     faces = re.findall(r'url\("([\w.-]+\.woff2)"\)', css)
     # Serif upright and italic, sans upright, each in latin, latin-ext, cyrillic, cyrillic-ext.
     assert len(faces) == 12
     assert css.count("font-display: swap") == 12
-    assert preload[1].rsplit("/", 1)[-1] in faces
+    assert set(preloaded) <= set(faces)
     for face in faces:
         assert (static_root / "fonts" / face).is_file()
     assert any("-cyrillic-wght-normal." in face for face in faces)
+
+
+@needs_font_packages
+@pytest.mark.django_db
+def test_the_ukrainian_edition_preloads_the_cyrillic_faces(client, collect, settings):
+    settings.LANGUAGE_CODE = "uk"
+    collect(PACKAGES)
+
+    html = client.get("/").content.decode()
+    preloaded = [url.rsplit("/", 1)[-1].split(".")[0] for url in PRELOAD_LINK.findall(html)]
+    assert preloaded == [
+        "source-serif-4-cyrillic-wght-normal",
+        "source-sans-3-cyrillic-wght-normal",
+    ]
 
 
 @needs_font_packages
