@@ -30,7 +30,8 @@ migrate: $(VENV)/.installed .env
 seed: migrate
 	$(BIN)/python manage.py seed_demo
 
-static: $(VENV)/.installed .env
+# collectstatic builds the web fonts from node_modules first (system fonts without npm).
+static: $(VENV)/.installed .env $(NODE_TOOLS)
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 
 run: seed static
@@ -40,9 +41,9 @@ run: seed static
 	@echo ""
 	$(BIN)/gunicorn -c newsroom/gunicorn.conf.py
 
-# The browser tests' judges (axe-core, vnu-jar) and Lighthouse come from npm; install
-# them again only when package-lock.json changes. Without npm the tests that need them
-# are skipped, each saying why.
+# The web fonts, the browser tests' judges (axe-core, vnu-jar) and Lighthouse come from
+# npm; install them again only when package-lock.json changes. Without npm the site uses
+# the system fonts and the tests that need the judges are skipped, each saying why.
 ifneq ($(shell command -v npm 2>/dev/null),)
 NODE_TOOLS := node_modules/.installed
 else
@@ -54,7 +55,7 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 node-tools:
-	@echo "npm not found: skipping node_modules; the accessibility, HTML and Lighthouse checks need it."
+	@echo "npm not found: skipping node_modules; the web fonts and the accessibility, HTML and Lighthouse checks need it."
 
 test: $(VENV)/.installed $(NODE_TOOLS)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
@@ -67,7 +68,7 @@ lint: $(VENV)/.installed
 	$(BIN)/ruff format --check .
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache node_modules build/lighthouse
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache node_modules build/lighthouse build/fonts
 
 # Seeds .bench/ once (about 100,000 articles), then measures with wrk; see scripts/bench.py.
 bench: $(VENV)/.installed

@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    # Before staticfiles: its collectstatic, which builds the web fonts first, wins.
+    "newsroom",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
@@ -52,7 +54,6 @@ INSTALLED_APPS = [
     "reversion_compare",
     "csp",
     "axes",
-    "newsroom",
     "redirects",
     "authors",
     "articles",
@@ -189,6 +190,15 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    "newsroom.fonts.BuiltFontsFinder",
+]
+# The web fonts (newsroom/fonts.py): collectstatic builds FONTS_BUILD_DIR from the npm
+# packages in FONTS_PACKAGES_DIR; without them the site uses the system fonts.
+FONTS_PACKAGES_DIR = Path(os.environ.get("FONTS_PACKAGES_DIR") or BASE_DIR / "node_modules")
+FONTS_BUILD_DIR = Path(os.environ.get("FONTS_BUILD_DIR") or BASE_DIR / "build" / "fonts")
 MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # Serve uploaded media from the app itself; turn off when a CDN or object storage does it.

@@ -112,6 +112,8 @@ class DemoSite:
             DATABASE_URL=self.database_url,
             MEDIA_ROOT=str(self.folder / "media"),
             STATIC_ROOT=str(self.folder / "static"),
+            # Built from node_modules at collectstatic, in the folder like the rest.
+            FONTS_BUILD_DIR=str(self.folder / "fonts"),
             LOG_LEVEL="WARNING",
             HOST=HOST,
             WEB_CONCURRENCY=str(self.workers),
