@@ -146,25 +146,37 @@ class PublishableQuerySet(models.QuerySet):
         """When the earliest scheduled item goes live, or None."""
         return self.scheduled().aggregate(next=models.Min("published_at"))["next"]
 
-    def breaking(self):
-        """Live items marked as breaking news whose mark has not expired, the most
-        recently marked first: readers see only the first. A scheduled item's mark
-        counts from its publication time, when it becomes news."""
+    def marked_breaking(self):
+        """Items whose breaking-news mark has not run out, with `breaking_since` (when
+        the mark counts from: a scheduled item's from its publication) and `is_shown`
+        (live, so readers may see it). Which one they see is for the caller
+        (newsroom.breaking) to work out: the marks are few.
+
+        Liveness is worked out, not filtered on: with it in the WHERE clause, SQLite
+        walks the (status, published_at) index through every published row instead of
+        the mark's own index.
+        """
         now = timezone.now()
         return (
-            self.filter(status=Status.PUBLISHED, published_at__lte=now, breaking_until__gt=now)
+            self.filter(breaking_until__gt=now)
             .annotate(
                 breaking_since=Greatest(
                     Coalesce("breaking_marked_at", "published_at"), "published_at"
-                )
+                ),
+                is_shown=models.ExpressionWrapper(
+                    models.Q(status=Status.PUBLISHED, published_at__lte=now),
+                    output_field=models.BooleanField(),
+                ),
             )
-            .order_by("-breaking_since", "-pk")
+            .order_by()
         )
 
     def next_breaking_expiry_at(self):
         """When the earliest breaking mark of a published item runs out, or None."""
-        return self.filter(status=Status.PUBLISHED, breaking_until__gt=timezone.now()).aggregate(
-            next=models.Min("breaking_until")
+        # Published in the aggregate's filter, not the WHERE clause: see marked_breaking().
+        published = models.Q(status=Status.PUBLISHED)
+        return self.filter(breaking_until__gt=timezone.now()).aggregate(
+            next=models.Min("breaking_until", filter=published)
         )["next"]
 
     def next_change_at(self):
@@ -579,13 +591,19 @@ class ArticleQuerySet(PublishableQuerySet):
         """The next time a published article changes for readers: a scheduled one goes
         live, or a live blog starts or ends (its badge and entries say which)."""
         now = timezone.now()
-        published = self.filter(status=Status.PUBLISHED)
-        times = published.aggregate(
-            scheduled=models.Min("published_at", filter=models.Q(published_at__gt=now)),
-            starts=models.Min("live_starts_at", filter=models.Q(live_starts_at__gt=now)),
-            ends=models.Min("live_ends_at", filter=models.Q(live_ends_at__gt=now)),
-        )
-        upcoming = [time for time in times.values() if time is not None]
+        # Each on its own index; "published" in the aggregate's filter, not the WHERE
+        # clause, where it would make SQLite walk every published row.
+        published = models.Q(status=Status.PUBLISHED)
+        times = [
+            super().next_publication_at(),
+            *(
+                self.filter(**{f"{field}__gt": now}).aggregate(
+                    next=models.Min(field, filter=published)
+                )["next"]
+                for field in ("live_starts_at", "live_ends_at")
+            ),
+        ]
+        upcoming = [when for when in times if when is not None]
         return min(upcoming) if upcoming else None
 
 
@@ -691,6 +709,9 @@ class Article(Publishable):
             models.Index(
                 fields=["is_featured", "status", "-published_at"], name="article_featured_idx"
             ),
+            # When the next live blog starts or ends (page lifetimes, next_publication_at).
+            models.Index(fields=["live_starts_at"], name="article_live_starts_idx"),
+            models.Index(fields=["live_ends_at"], name="article_live_ends_idx"),
         ]
         constraints = [
             # Drafts may wait for a section; whatever saves a published article (admin,

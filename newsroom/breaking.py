@@ -25,26 +25,29 @@ BAR_TEMPLATE = "includes/_breaking.html"
 def current():
     """The item readers see as breaking news now, or None.
 
-    One query across every kind (a UNION of the few marked rows), and one more to load
-    the item when there is one.
+    One query across every kind (a UNION of the few marked rows, live or not), and one
+    more to load the item when there is one. The newest mark wins; ties go the way of
+    the stream (kind, then pk).
     """
     marked = []
     for kind in kinds.registered():
         # The bar depends on every kind's marks, even when none is marked.
         pagecache.record_list(kind.model)
         marked.append(
-            kind.model.objects.breaking()
+            kind.model.objects.marked_breaking()
             .annotate(kind=Value(kind.name))
-            .values_list("breaking_since", "kind", "pk")
-            .order_by()
+            .values_list("breaking_since", "kind", "pk", "is_shown")
         )
     if not marked:
         return None
-    newest = marked[0].union(*marked[1:], all=True).order_by("-breaking_since", "-kind", "-pk")
-    row = newest.first()
-    if row is None:
+    live = [
+        (since, name, pk)
+        for since, name, pk, is_shown in marked[0].union(*marked[1:], all=True)
+        if is_shown
+    ]
+    if not live:
         return None
-    _, name, pk = row
+    _, name, pk = max(live)
     return kinds.get(name).model.objects.filter(pk=pk).first()
 
 
