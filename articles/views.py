@@ -3,11 +3,9 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView
 
-from newsroom.stream import LatestItems, render_stream
+from newsroom.stream import STRIP_LENGTH, LatestItems, render_stream
 
 from .models import Article, Section
-
-ARTICLE_FEED_STRIP = 6
 
 
 def for_article_page(articles):
@@ -17,7 +15,7 @@ def for_article_page(articles):
 
 
 def article_page_context(article):
-    return {"feed_items": LatestItems(ARTICLE_FEED_STRIP)}
+    return {"feed_items": LatestItems(STRIP_LENGTH)}
 
 
 class ArticleDetailView(DetailView):
@@ -49,7 +47,7 @@ def section_detail(request, slug):
     return render_stream(
         request,
         "articles/section_detail.html",
-        {"section": section},
+        {"section": section, "feed_items": LatestItems(STRIP_LENGTH)},
         kinds=("article",),
         section=section,
     )
