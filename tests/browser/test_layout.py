@@ -4,14 +4,15 @@ near the top, and the footer's flat pages."""
 
 import pytest
 
-from .conftest import PHONE
+from .conftest import DESKTOP, PHONE
 from .tools import NO_PLAYWRIGHT
 
 expect = pytest.importorskip("playwright.sync_api", reason=NO_PLAYWRIGHT).expect
 
-DESKTOP = {"width": 1280, "height": 800}
-
-BOX = "element => { const r = element.getBoundingClientRect(); return {left: r.left, right: r.right, top: r.top, bottom: r.bottom}; }"
+BOX = """element => {
+  const r = element.getBoundingClientRect();
+  return {left: r.left, right: r.right, top: r.top, bottom: r.bottom};
+}"""
 
 
 def box(locator):
