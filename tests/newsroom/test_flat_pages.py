@@ -8,6 +8,7 @@ from django.contrib.sites.models import Site
 from django.urls import reverse
 
 from demo.pages import seed_pages
+from newsroom.apps import name_the_site
 
 pytestmark = pytest.mark.django_db
 
@@ -97,3 +98,11 @@ def test_a_cached_footer_costs_no_query(client, parts_cached_only, django_assert
     client.get("/pages/about/")
     with django_assert_num_queries(2):
         assert client.get("/pages/about/").status_code == 200
+
+
+def test_migrate_gives_the_site_its_public_host(settings):
+    """Feeds and sitemaps write the sites framework's domain into their links."""
+    settings.NEWSROOM_SITE_DOMAIN = "news.example.org"
+    name_the_site(sender=None, using="default")
+    site = Site.objects.get_current()
+    assert (site.domain, site.name) == ("news.example.org", settings.NEWSROOM_SITE_NAME)
