@@ -11,6 +11,7 @@ class ArticlesConfig(AppConfig):
 
         from . import caching, signals, structured_data  # noqa: F401 - they register
         from .feeds import LatestArticlesFeed
+        from .models import with_bylines
 
         article = self.get_model("Article")
         kinds.register(
@@ -19,6 +20,7 @@ class ArticlesConfig(AppConfig):
                 model=article,
                 plural="articles",
                 relations=("section", "hero_photo"),
+                prefetches=(with_bylines(),),
                 teaser_template="feed/_item_article.html",
                 search_index="article_search",
                 feed_entry=LatestArticlesFeed,

@@ -873,7 +873,11 @@ class Article(Publishable):
             lambda: self.related_pks(limit),
             depends=[pagecache.object_tag(Article, self.pk)],
         )
-        teasers = Article.objects.select_related("section", "hero_photo").published_in_bulk(pks)
+        teasers = (
+            Article.objects.select_related("section", "hero_photo")
+            .prefetch_related(with_bylines())
+            .published_in_bulk(pks)
+        )
         return [teasers[pk] for pk in pks if pk in teasers]
 
     def related_pks(self, limit):

@@ -4,11 +4,10 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView
 
-from newsroom.stream import LatestItems, render_stream, render_updates
+from newsroom.stream import STRIP_LENGTH, LatestItems, render_stream, render_updates
 
 from .models import Article, LiveState, Section
 
-ARTICLE_FEED_STRIP = 6
 # The newest key events listed at the top of a live blog.
 LIVE_KEY_EVENTS = 20
 # How a live blog's entries are drawn in its stream (and in a live update of it).
@@ -22,7 +21,7 @@ def for_article_page(articles):
 
 
 def article_page_context(article):
-    return {"feed_items": LatestItems(ARTICLE_FEED_STRIP)}
+    return {"feed_items": LatestItems(STRIP_LENGTH)}
 
 
 def live_blog_entries(article):
@@ -94,7 +93,7 @@ def section_detail(request, slug):
     return render_stream(
         request,
         "articles/section_detail.html",
-        {"section": section},
+        {"section": section, "feed_items": LatestItems(STRIP_LENGTH)},
         kinds=("article",),
         section=section,
     )

@@ -1,7 +1,7 @@
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_safe
 
-from newsroom.stream import render_stream
+from newsroom.stream import STRIP_LENGTH, LatestItems, render_stream
 
 from .models import Author
 
@@ -13,7 +13,7 @@ def author_detail(request, slug):
     return render_stream(
         request,
         "authors/author_detail.html",
-        {"author": author},
+        {"author": author, "feed_items": LatestItems(STRIP_LENGTH)},
         kinds=("article",),
         credits__author=author,
     )

@@ -31,6 +31,7 @@ from feed.models import Brief, Quote, Video
 from newsroom import pagecache
 
 from . import content as words
+from .pages import seed_pages
 
 ARTICLES_PER_SCALE = 60
 QUOTES_PER_SCALE = 40
@@ -533,6 +534,7 @@ class Seeder:
             self.live_blog(sections, authors, tags)
             self.staff_user(DEMO_EDITOR_USERNAME, "Editor", authors[0])
             self.staff_user(DEMO_CONTRIBUTOR_USERNAME, "Contributor", authors[1])
+            seed_pages()
             # Bulk inserts send no signals: every cached page may now be out of date.
             pagecache.invalidate_everything()
         return self.report

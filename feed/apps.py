@@ -43,6 +43,7 @@ class FeedConfig(AppConfig):
                 model=self.get_model("Brief"),
                 plural="briefs",
                 relations=("photo", "live_blog"),
+                prefetches=("authors",),
                 teaser_template="feed/_item_brief.html",
                 search_index="brief_search",
                 feed_entry=BriefEntry,

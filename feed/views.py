@@ -8,7 +8,7 @@ from django.views.decorators.http import require_safe
 from django.views.generic import DetailView
 from taggit.models import Tag
 
-from articles.models import Article, Section
+from articles.models import Article, Section, with_bylines
 from newsroom import kinds
 from newsroom.pagecache import cached_fragment
 from newsroom.search import normalized, search
@@ -128,8 +128,10 @@ def home(request):
     # Which articles go where changes only when an article is published, moved or
     # withdrawn: kept as a fragment, a redrawn front page loads just the articles.
     top, latest = cached_fragment("front-page", front_page)
-    articles = Article.objects.select_related("section", "hero_photo").published_in_bulk(
-        [*top, *(pk for pks in latest.values() for pk in pks)]
+    articles = (
+        Article.objects.select_related("section", "hero_photo")
+        .prefetch_related(with_bylines())
+        .published_in_bulk([*top, *(pk for pks in latest.values() for pk in pks)])
     )
     featured = [articles[pk] for pk in top if pk in articles]
     sections = list(Section.objects.all())

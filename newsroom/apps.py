@@ -13,6 +13,19 @@ def create_cache_tables(sender, using, verbosity=1, **kwargs):
     call_command("createcachetable", database=using, verbosity=max(0, verbosity - 1))
 
 
+def name_the_site(sender, using, **kwargs):
+    """After `migrate`, the sites framework's site has this site's public host and name,
+    which feeds and sitemaps write into their links."""
+    from django.conf import settings
+    from django.contrib.sites.models import Site
+
+    Site.objects.using(using).update_or_create(
+        pk=settings.SITE_ID,
+        defaults={"domain": settings.NEWSROOM_SITE_DOMAIN, "name": settings.NEWSROOM_SITE_NAME},
+    )
+    Site.objects.clear_cache()
+
+
 class NewsroomConfig(AppConfig):
     """The ground every app stands on: site-wide template tags, ops commands, the
     registry of item kinds and the page cache the apps register with."""
@@ -22,13 +35,18 @@ class NewsroomConfig(AppConfig):
 
     def ready(self):
         from django.contrib.auth.signals import user_logged_in
+        from django.contrib.flatpages.models import FlatPage
         from django.urls import register_converter
 
+        from . import pagecache
         from .converters import UnicodeSlugConverter
         from .security import forgive_own_failures
 
         user_logged_in.connect(forgive_own_failures, dispatch_uid="newsroom.forgive-own-failures")
         post_migrate.connect(create_cache_tables, dispatch_uid="newsroom.cache-tables")
+        post_migrate.connect(name_the_site, dispatch_uid="newsroom.site")
+        # Every page's footer lists the flat pages; an edit redraws the pages showing them.
+        pagecache.track(FlatPage)
 
         # Before any URLconf is read: every app's tag addresses use it.
         register_converter(UnicodeSlugConverter, "uslug")

@@ -20,6 +20,8 @@ class Kind:
     plural: str
     # What its teaser shows besides the row, fetched with it (select_related).
     relations: tuple = ()
+    # The many-to-many rows it shows (its byline), one query per kind (prefetch_related).
+    prefetches: tuple = ()
     # The partial that draws it in a list of mixed items.
     teaser_template: str = ""
     # SQLite: its FTS5 table (the search migrations make it); "" when it is not searched.

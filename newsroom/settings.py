@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
+    "django.contrib.sites",
+    "django.contrib.flatpages",
     "taggit",
     "django_prose_editor",
     "reversion",
@@ -61,6 +63,13 @@ INSTALLED_APPS = [
     "importers",
     "demo",
 ]
+
+# The about, contact and corrections pages are flat pages (django.contrib.flatpages),
+# which belong to a site of the sites framework; that site's domain is also the host
+# Django's feeds and sitemaps write into their links. `migrate` keeps it SITE_DOMAIN,
+# the public host (the first of ALLOWED_HOSTS unless set).
+SITE_ID = 1
+NEWSROOM_SITE_DOMAIN = os.environ.get("SITE_DOMAIN", "").strip() or ALLOWED_HOSTS[0]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

@@ -40,6 +40,8 @@ from .templatetags.times import machine_date
 from .views import bad_request
 
 PAGE_SIZE = 20
+# The News Feed strip beside an article or a list of articles.
+STRIP_LENGTH = 6
 CURSOR_SALT = "feed.cursor"
 # A real cursor is about 80 characters; anything much longer is not one of ours.
 MAX_CURSOR_LENGTH = 300
@@ -133,7 +135,8 @@ def _published(kind, lookups):
 
 def _with_relations(kind, queryset):
     """What the kind's teaser shows, fetched alongside it so rendering does not query."""
-    return queryset.select_related(*registry.get(kind).relations)
+    kind = registry.get(kind)
+    return queryset.select_related(*kind.relations).prefetch_related(*kind.prefetches)
 
 
 def _after(queryset, kind, position):

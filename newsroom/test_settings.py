@@ -4,6 +4,8 @@ import os
 
 os.environ.setdefault("SECRET_KEY", "test-only-" + "k3y" * 20)
 os.environ.setdefault("HTTPS", "false")
+# Django's test client asks for this host.
+os.environ.setdefault("SITE_DOMAIN", "testserver")
 
 from newsroom.settings import *  # noqa: E402,F403
 

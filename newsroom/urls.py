@@ -10,7 +10,7 @@ from authors.sitemaps import AuthorSitemap
 from feed.sitemaps import BriefSitemap, VideoSitemap
 from feed.views import home
 from newsroom.media import serve_media
-from newsroom.views import favicon, robots_txt, trivial
+from newsroom.views import favicon, flat_page, robots_txt, trivial
 
 admin.site.site_header = f"{settings.NEWSROOM_SITE_NAME} admin"
 admin.site.site_title = settings.NEWSROOM_SITE_NAME
@@ -43,6 +43,7 @@ urlpatterns = [
     path("", include("articles.urls")),
     path("authors/", include("authors.urls")),
     path("", include("feed.urls")),
+    path("pages/<path:url>", flat_page, name="flatpage"),
     path(settings.ADMIN_PATH, admin.site.urls),
 ]
 

@@ -1,3 +1,4 @@
+from django.contrib.flatpages.views import flatpage
 from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.templatetags.static import static
@@ -7,6 +8,16 @@ from django.views.decorators.http import require_GET
 def bad_request(request, exception=None, message=""):
     """The 400 page, in the site's style (Django's default renders without the request)."""
     return render(request, "400.html", {"message": message}, status=400)
+
+
+FLAT_PAGES_PREFIX = "/pages/"
+
+
+@require_GET
+def flat_page(request, url):
+    """A flat page (about, contact, corrections policy). They live under /pages/, and
+    their URL field says so in full ("/pages/about/"), as their links are made from it."""
+    return flatpage(request, FLAT_PAGES_PREFIX + url)
 
 
 @require_GET

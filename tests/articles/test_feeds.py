@@ -153,10 +153,12 @@ def test_feeds_answer_conditional_requests_with_304(client, newsroom):
 
 
 def test_feed_query_count_does_not_grow_with_items(client, django_assert_num_queries):
-    """Articles with section and photo, then bylines and tags: three queries, however many."""
+    """Articles with section and photo, then bylines and tags: three queries, however many,
+    and the sites framework's site for the feed's host, which a process loads once (each
+    test starts without it)."""
     for count in (2, 12):
         ArticleFactory.create_batch(count)
-        with django_assert_num_queries(3):
+        with django_assert_num_queries(4 if count == 2 else 3):
             feed = feedparser.parse(client.get(reverse("articles:feed-rss")).content)
         assert len(feed.entries) >= count
 

@@ -17,46 +17,50 @@ from tests.newsroom_data import build_newsroom
 
 pytestmark = pytest.mark.django_db
 
-# Pieces shared by most pages: every page's frame, the navigation's sections (1) and
-# whether any item is breaking news, one UNION across the kinds (1); a feed page or strip is
-# the positions of the newest articles, briefs, quotes and videos (4), then the page's
-# articles with their photos (1), briefs with their photos (1), quotes (1) and videos
-# with their thumbnails (1).
-NAV = 2
-FEED = 8
+# Pieces shared by most pages: every page's frame, the navigation's sections (1),
+# whether any item is breaking news, one UNION across the kinds (1), and the footer's
+# sections (1) and flat pages (1) (the sections are the navigation's fragment: once
+# cached, the frame costs the breaking-news query alone); a feed page or strip is the
+# positions of the newest articles, briefs, quotes and videos (4), then the page's
+# articles with their photos (1) and bylines (1), briefs with their photos (1) and
+# authors (1), quotes (1) and videos with their thumbnails (1).
+NAV = 4
+FEED = 10
 
 # Queries per reader page (tests.pages), by name.
 QUERIES = {
     # which articles (a fragment when cached): featured lead and top stories (1) + the
     # sections (1) + every section's latest (1); then those articles (1) + the sections
-    # to show (1) + feed strip + nav.
-    "home": 5 + FEED + NAV,
+    # to show (1) + their bylines (1) + feed strip + nav.
+    "home": 6 + FEED + NAV,
     "feed": FEED + NAV,
-    # one kind: its items with what their teasers show (1)
-    "feed-articles": 1 + NAV,
+    # one kind: its items with what their teasers show (1), and the bylines of articles
+    # and briefs (1)
+    "feed-articles": 2 + NAV,
     "feed-quotes": 1 + NAV,
     "feed-videos": 1 + NAV,
-    "feed-briefs": 1 + NAV,
+    "feed-briefs": 2 + NAV,
     # tag (1) + feed
     "feed-tag": 1 + FEED + NAV,
-    # section (1) + articles (1)
-    "section": 2 + NAV,
+    # section (1) + articles (1) + their bylines (1) + feed strip
+    "section": 3 + FEED + NAV,
     # tag (1) + feed
     "tag": 1 + FEED + NAV,
-    # author (1) + articles (1)
-    "author": 2 + NAV,
+    # author (1) + articles (1) + their bylines (1) + feed strip
+    "author": 3 + FEED + NAV,
     # no query: the feed strip
     "search-form": FEED + NAV,
-    # count (1) + UNION page (1) + the matching articles (1); only the articles'
-    # standfirsts say "harbour"
-    "search": 3 + NAV,
+    # count (1) + UNION page (1) + the matching articles (1) + their bylines (1); only
+    # the articles' standfirsts say "harbour"
+    "search": 4 + NAV,
     # article (1) + bylines with their authors (1) + tags (1) + corrections (1) + which
-    # related articles: editor's picks (1), else by tag (1); those articles (1) + feed
-    # strip + nav
-    "article": 7 + FEED + NAV,
-    # the article's seven + the pinned summary (1) + the key events (1) + the page of
-    # entries with their photos (1) + the newest entries for the JSON-LD (1)
-    "live-blog": 11 + FEED + NAV,
+    # related articles: editor's picks (1), else by tag (1); those articles (1) + their
+    # bylines (1) + feed strip + nav
+    "article": 8 + FEED + NAV,
+    # the article's eight + the pinned summary, the key events and the page of entries,
+    # each with their photos (1) and authors (1) + the newest entries for the JSON-LD (1)
+    # and their authors (1)
+    "live-blog": 16 + FEED + NAV,
     # quote with source article (1) + tags (1) + nav
     "quote": 2 + NAV,
     # video with thumbnail (1) + tags (1) + nav

@@ -1,6 +1,6 @@
 """
-The page types the browser checks visit: every HTML reader page (tests/pages.py), the
-404 page and the admin's login.
+The page types the browser checks visit: every HTML reader page (tests/pages.py), a
+flat page (the demo's about page), the 404 page and the admin's login.
 
 The accessibility, HTML validity, phone width and third-party-request checks are
 parametrised over PAGE_TYPES, and `make audit` can name any of them. The paths are found
@@ -13,14 +13,21 @@ import json
 from tests import pages
 
 NOT_FOUND = "not-found"
+FLAT_PAGE = "flat-page"
 ADMIN_LOGIN = "admin-login"
 # The writing screen of the demo article the "article" page type shows.
 ADMIN_ARTICLE = "admin-article"
-PAGE_TYPES = [*(page.name for page in pages.pages(pages.HTML)), NOT_FOUND, ADMIN_LOGIN]
+PAGE_TYPES = [
+    *(page.name for page in pages.pages(pages.HTML)),
+    FLAT_PAGE,
+    NOT_FOUND,
+    ADMIN_LOGIN,
+]
 
 
 def paths():
     """{page type: path} in the site's database."""
+    from django.contrib.flatpages.models import FlatPage
     from django.urls import resolve, reverse
 
     from articles.models import Article
@@ -29,6 +36,7 @@ def paths():
     article = Article.objects.get(slug=resolve(reader["article"]).kwargs["slug"])
     return {
         **{name: reader[name] for name in PAGE_TYPES if name in reader},
+        FLAT_PAGE: FlatPage.objects.get(url="/pages/about/").url,
         NOT_FOUND: "/no-such-page/",
         ADMIN_LOGIN: reverse("admin:login"),
         ADMIN_ARTICLE: reverse("admin:articles_article_change", args=[article.pk]),

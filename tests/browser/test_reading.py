@@ -201,7 +201,9 @@ def test_reader_searches_from_the_header_and_keeps_the_query(site, page, visit):
 
     page.wait_for_url(f"**/search/?q={word}")
     expect(page).to_have_title(f"Search: {word} | The Newsroom")
-    expect(page.get_by_role("heading", level=2)).to_contain_text(f"for “{word}”")
+    expect(page.get_by_role("main").get_by_role("heading", level=2)).to_contain_text(
+        f"for “{word}”"
+    )
     results = page.locator(".search-results > li")
     expect(results.first).to_be_visible()
     expect(page.locator(f'.search-results a[href="{site.paths["article"]}"]')).to_have_count(1)

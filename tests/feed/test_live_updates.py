@@ -215,9 +215,9 @@ def test_the_answer_takes_a_fixed_number_of_queries(
         ArticleFactory(published_at=ago(minute + 1))
         VideoFactory(published_at=ago(minute + 1))
     # Each kind's newest positions, then the page's items of each kind (with their
-    # relations), then their tags and authors where teasers show them; and whether
-    # anything is breaking news.
-    with django_assert_num_queries(9):
+    # relations), then the bylines of articles and briefs, which their teasers show; and
+    # whether anything is breaking news.
+    with django_assert_num_queries(11):
         assert len(answer(client)["items"]) == min(20, 4 * count)
 
 

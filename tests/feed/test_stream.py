@@ -38,7 +38,8 @@ def test_feed_query_count_does_not_grow_with_items(
     count, django_assert_num_queries, django_capture_on_commit_callbacks
 ):
     """Two queries per kind (the positions, then the page's items with their photos and
-    renditions): eight for the four kinds, whatever the number of items."""
+    renditions), and the bylines of articles and briefs: ten for the four kinds, whatever
+    the number of items."""
     with django_capture_on_commit_callbacks(execute=True):  # the photo's renditions
         photo = PhotoFactory()
     for _ in range(count):
@@ -46,7 +47,7 @@ def test_feed_query_count_does_not_grow_with_items(
         QuoteFactory()
         VideoFactory(thumbnail=photo)
         BriefFactory(photo=photo)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(10):
         items = latest_items(4 * count)
         assert len(items) == 4 * count
         for item in items:
