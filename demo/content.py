@@ -250,12 +250,13 @@ TAG_WORDS = [
 ]  # fmt: skip
 
 # Fictional photographers and picture agencies: the demo's drawings are nobody's work, so
-# they are never credited to a real agency.
+# they are never credited to a real agency. A credit does not wrap, so each stays short
+# enough for a phone's width.
 PHOTOGRAPHERS = [
-    ("Maren Holt", "Harbour Light Pictures"), ("Tobias Quinlan", "North Quay Photo Agency"),
-    ("Elif Sarıgül", "Meridian Picture Desk"), ("Joaquín Ferrer", "Fieldstone Images"),
+    ("Maren Holt", "Harbour Light Pictures"), ("Tobias Quinlan", "North Quay Photos"),
+    ("Elif Sarıgül", "Meridian Pictures"), ("Joaquín Ferrer", "Fieldstone Images"),
     ("Staff photographer", ""), ("Aiko Brandt", "Lantern Street Photos"),
-    ("Ruth Okonjo", "Harbour Light Pictures"), ("Colm Devane", "Fieldstone Images"),
+    ("Ruth Obi", "Harbour Light Pictures"), ("Colm Devane", "Fieldstone Images"),
 ]  # fmt: skip
 
 # The running live blog: its article, pinned summary and entries, oldest first as

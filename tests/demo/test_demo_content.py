@@ -95,6 +95,8 @@ def test_no_credit_names_a_real_agency():
     credits = set(Photo.objects.values_list("photographer", "agency"))
     assert len({agency for _, agency in credits if agency}) >= 3
     for photographer, agency in credits:
+        # A credit does not wrap: longer ones run off a phone's screen.
+        assert len(f"{photographer}/{agency}") <= 33, agency
         for name in REAL_AGENCIES:
             pattern = rf"\b{re.escape(name)}\b"
             assert not re.search(pattern, agency), agency
