@@ -70,143 +70,7 @@ LAST_NAMES = [
     "Rossi", "Petrenko", "Schmidt", "Costa", "Walsh", "Nowak", "Dubois", "Tanaka", "Ortiz",
 ]  # fmt: skip
 
-PLACES = [
-    ("BROWNSVILLE, TEXAS", "Brownsville"), ("KYIV, UKRAINE", "Kyiv"), ("BRUSSELS, BELGIUM", "Brussels"),
-    ("NAIROBI, KENYA", "Nairobi"), ("SÃO PAULO, BRAZIL", "São Paulo"), ("OSAKA, JAPAN", "Osaka"),
-    ("GDAŃSK, POLAND", "Gdańsk"), ("LYON, FRANCE", "Lyon"), ("TORONTO, CANADA", "Toronto"),
-    ("MUMBAI, INDIA", "Mumbai"),
-]  # fmt: skip
-
-HEADLINES = {
-    "world": [
-        "Ceasefire talks resume in {place} as envoys arrive",
-        "Floods force thousands from their homes near {place}",
-        "Border crossings reopen after week-long closure at {place}",
-        "Aid convoys reach {place} after months of delays",
-        "Record turnout as {place} votes in snap election",
-        "Heatwave tests power grid across the region around {place}",
-    ],
-    "politics": [
-        "Coalition deal survives late-night vote on budget",
-        "Minister resigns over procurement contracts",
-        "Parliament backs new rules on lobbying transparency",
-        "Opposition leader sets out plan for housing",
-        "Cabinet reshuffle brings new faces to key posts",
-        "Election commission orders recount in {place}",
-    ],
-    "business": [
-        "Central bank holds rates as inflation cools",
-        "Shipping costs climb as ports in {place} clear backlog",
-        "Carmaker to build battery plant near {place}",
-        "Retail sales beat forecasts in holiday quarter",
-        "Airline shares fall after profit warning",
-        "Start-ups in {place} raise record sums despite slowdown",
-    ],
-    "science": [
-        "Telescope spots water vapour on distant planet",
-        "Trial finds cheaper drug works as well for heart patients",
-        "Glaciers lost a tenth of their ice in a decade, study finds",
-        "Researchers in {place} map the brain of a fruit fly",
-        "New battery chemistry promises faster charging",
-        "Bird migration shifts earlier as springs warm",
-    ],
-    "culture": [
-        "Festival in {place} opens with a film about family",
-        "Novel about a lighthouse keeper wins top prize",
-        "Museum returns looted bronzes to {place}",
-        "Orchestra's new season leans on living composers",
-        "Street artists transform derelict station in {place}",
-        "The quiet return of the independent bookshop",
-    ],
-}
-
-STANDFIRSTS = [
-    "Officials say the next forty-eight hours will decide whether the agreement holds.",
-    "The decision, long expected, still caught markets and ministers off guard.",
-    "Residents describe a week of uncertainty, and what they need most now.",
-    "Experts say the findings could change how the problem is tackled for a generation.",
-    "The move follows months of pressure from campaigners and a court ruling in the spring.",
-    "Critics warn the plan leaves the hardest questions unanswered.",
-]
-
-PARAGRAPHS = [
-    "The announcement came shortly after midday, when officials gathered reporters in a "
-    "crowded briefing room and read a short statement. Questions were not taken, but aides "
-    "later said the details had been agreed overnight after hours of negotiation.",
-    "For people living nearby, the change is immediate. Shops that had closed for days "
-    "reopened on Tuesday morning, and queues formed outside the pharmacy before dawn. "
-    "\u201cWe just want to know what comes next,\u201d said one shopkeeper, who asked not to be named.",
-    "Analysts cautioned against reading too much into a single week of figures. The trend, "
-    "they said, would only become clear over the coming months, once seasonal effects and "
-    "one-off payments had worked their way through the data.",
-    "The government insists the plan is affordable. Its own estimates put the cost at just "
-    "under two billion over five years, a figure the opposition says is wildly optimistic "
-    "and which independent economists have yet to verify.",
-    "Scientists involved in the work said it had taken nearly a decade to collect the "
-    "measurements. Much of the equipment had to be carried by hand to remote sites, and "
-    "several seasons of data were lost to storms.",
-    "Not everyone is convinced. Local councillors have written to ministers asking for a "
-    "public inquiry, and a petition calling for the decision to be reversed has gathered "
-    "more than forty thousand signatures in three days.",
-    "Behind the headline numbers lies a more complicated picture. Younger households have "
-    "borne most of the strain, while older homeowners have been largely shielded, widening "
-    "a gap that has been growing for more than a decade.",
-    "The company said in a statement that it had acted on the best information available "
-    "at the time and would cooperate fully with regulators. It declined to comment on "
-    "reports that senior managers had been warned months earlier.",
-    "Historians note that the region has been here before. A similar crisis in the 1970s "
-    "ended only after a change of government and a painful period of reform that many "
-    "residents still remember.",
-    "Officials will meet again next week to review progress. Until then, they said, the "
-    "temporary measures would stay in place and people should follow local advice.",
-]
-
-SUBHEADS = ["What happens next", "How we got here", "The numbers", "What people are saying"]
-
-QUOTES = [
-    (
-        "We will not sign anything that leaves our farmers worse off than they are today.",
-        "Agnieszka Wrona",
-        "Minister of Agriculture, said in parliament",
-    ),
-    (
-        "The data is unambiguous: the ice is going faster than our models predicted.",
-        "Dr Lars Eriksen",
-        "glaciologist, told reporters in Tromsø",
-    ),
-    (
-        "This is the first winter in three years that the lights have stayed on.",
-        "Iryna Kovalenko",
-        "mayor of a town near Kharkiv, said on X",
-    ),
-    (
-        "Inflation is coming down, but the job is not yet done.",
-        "Helena Marsh",
-        "central bank governor, said at a press conference",
-    ),
-    (
-        "We built this theatre with our own hands, and we will not let it close.",
-        "Tomás Ferreira",
-        "director of the Teatro Popular, said at a rally",
-    ),
-    (
-        "Every child deserves a school that does not leak when it rains.",
-        "Nadia Rahman",
-        "education campaigner, said in a statement",
-    ),
-    (
-        "The market has already priced in a cut; the question is how deep.",
-        "Victor Lam",
-        "chief economist at a Hong Kong bank, wrote in a note",
-    ),
-    (
-        "Peace is not signed on paper; it is built in the villages.",
-        "Bishop Emmanuel Otieno",
-        "said during Sunday mass in Nairobi",
-    ),
-]
-
-# (headline, body paragraphs, link to the source or "")
+# (headline, body paragraphs, link to the source or "", tags, picture kind)
 BRIEFS = [
     (
         "Council approves tram extension budget",
@@ -217,6 +81,8 @@ BRIEFS = [
             "within three years.",
         ],
         "",
+        ("Transport",),
+        "map",
     ),
     (
         "Harbour strike called off after overnight talks",
@@ -225,15 +91,19 @@ BRIEFS = [
             "operators reached a provisional pay deal overnight, the union said.",
         ],
         "",
+        ("Trade",),
+        "skyline",
     ),
     (
-        "Central bank holds rates at 3.5 percent",
+        "Bank of Norway holds rates at 4.5 percent",
         [
-            "The central bank kept its main interest rate at 3.5 percent on Thursday, as "
-            "most economists had expected.",
-            "The governor said further cuts would depend on how quickly services prices came down.",
+            "Norway’s central bank kept its main interest rate at 4.5 percent on Thursday, "
+            "as most economists had expected.",
+            "The governor said the first cut would probably come in the autumn.",
         ],
-        "https://www.ecb.europa.eu/press/",
+        "https://www.norges-bank.no/en/",
+        ("Inflation",),
+        "chart",
     ),
     (
         "River levels fall as flood warnings are lifted",
@@ -242,6 +112,8 @@ BRIEFS = [
             "after water levels fell through the night, the regional emergency service said.",
         ],
         "",
+        ("Water", "Weather"),
+        "landscape",
     ),
     (
         "National library to open on Sundays",
@@ -250,6 +122,8 @@ BRIEFS = [
             "in its history, its director announced.",
         ],
         "",
+        ("Books",),
+        "skyline",
     ),
     (
         "Court suspends demolition of old cinema",
@@ -259,6 +133,8 @@ BRIEFS = [
             "The developer said it would respect the ruling.",
         ],
         "",
+        ("Courts", "Film"),
+        "skyline",
     ),
     (
         "Wildfire near the coast brought under control",
@@ -267,39 +143,120 @@ BRIEFS = [
             "after two days, the fire service said. No one was hurt.",
         ],
         "",
+        ("Climate",),
+        "landscape",
     ),
     (
-        "Telescope spots water vapour on distant planet",
+        "Mars rover finds layered rocks in an old lake bed",
         [
-            "Astronomers said they had detected water vapour in the atmosphere of a planet "
-            "120 light years away, in results published on Wednesday.",
+            "The rover has photographed finely layered rocks in Jezero crater that formed "
+            "at the bottom of a lake about 3.5 billion years ago, mission scientists said.",
         ],
         "https://www.nasa.gov/news/",
+        ("Space",),
+        "landscape",
     ),
-]
-
-VIDEOS = [
-    ("Inside the flood zone: a day with rescue crews", 263),
-    ("Explained: why central banks are cutting now", 184),
-    ("The night the lights came back on", 317),
-    ("How a telescope sees the atmosphere of another world", 228),
-    ("Meet the last lighthouse keepers of the Baltic", 402),
-    ("Election night in ninety seconds", 90),
+    (
+        "Night trains to return between Paris and Berlin",
+        [
+            "A sleeper service between Paris and Berlin will run three times a week from "
+            "December, the two rail companies said on Wednesday.",
+        ],
+        "",
+        ("Transport", "European Union"),
+        "map",
+    ),
+    (
+        "Free school meals extended to all primary pupils",
+        [
+            "Every primary school pupil will get a free hot lunch from September, the "
+            "education minister said, at a cost of 210 million a year.",
+        ],
+        "",
+        ("Education",),
+        "portrait",
+    ),
+    (
+        "Measles cases double in a year, health agency warns",
+        [
+            "Cases of measles have doubled in a year to 2,300, the public health agency "
+            "said, urging parents to check that their children have had both doses.",
+        ],
+        "",
+        ("Health",),
+        "chart",
+    ),
+    (
+        "Wind farms supply more power than gas for the first time",
+        [
+            "Wind turbines produced more electricity than gas power stations over the last "
+            "three months, the grid operator said on Monday, a first for the country.",
+        ],
+        "",
+        ("Energy", "Climate"),
+        "chart",
+    ),
+    (
+        "Supreme Court to hear appeal over farmland pollution",
+        [
+            "The Supreme Court agreed to hear an appeal by residents of the Vale villages "
+            "who say slurry from large pig farms has polluted their wells.",
+        ],
+        "",
+        ("Courts", "Agriculture"),
+        "portrait",
+    ),
+    (
+        "Asylum applications fall for the third month",
+        [
+            "Asylum applications fell to 5,100 in March, the third monthly fall in a row, "
+            "the interior ministry said.",
+        ],
+        "",
+        ("Migration",),
+        "chart",
+    ),
+    (
+        "Jazz festival adds a free stage in the park",
+        [
+            "The city jazz festival will add a free open-air stage in Riverside Park this "
+            "summer, with 40 concerts over ten days, the organisers said.",
+        ],
+        "",
+        ("Music",),
+        "portrait",
+    ),
+    (
+        "Rent rises slow to 3 percent, the lowest in four years",
+        [
+            "Average rents for new tenancies rose 3 percent in the year to March, the "
+            "slowest rise in four years, the statistics office said.",
+        ],
+        "",
+        ("Housing", "Inflation"),
+        "chart",
+    ),
 ]
 
 TAGS = [
     "Elections", "Climate", "Inflation", "Ukraine", "European Union", "Energy", "Housing",
     "Health", "Space", "Film", "Books", "Trade", "Migration", "Artificial intelligence",
-    "Transport", "Education", "Water", "Agriculture", "Courts", "Diplomacy",
+    "Transport", "Education", "Water", "Agriculture", "Courts", "Diplomacy", "Art", "Music",
+    "Weather",
 ]  # fmt: skip
 TAG_WORDS = [
     "policy", "reform", "crisis", "market", "research", "festival", "rights", "security",
     "budget", "technology", "labour", "cities", "oceans", "forests", "sport", "food",
 ]  # fmt: skip
 
+# Fictional photographers and picture agencies: the demo's drawings are nobody's work, so
+# they are never credited to a real agency. A credit does not wrap, so each stays short
+# enough for a phone's width.
 PHOTOGRAPHERS = [
-    ("Brandon Bell", "Getty Images"), ("Ana Lopes", "Reuters"), ("Piotr Zielinski", "AFP"),
-    ("Kenji Mori", "AP"), ("Staff photographer", ""), ("Leila Nasser", "Getty Images"),
+    ("Maren Holt", "Harbour Light Pictures"), ("Tobias Quinlan", "North Quay Photos"),
+    ("Elif Sarıgül", "Meridian Pictures"), ("Joaquín Ferrer", "Fieldstone Images"),
+    ("Staff photographer", ""), ("Aiko Brandt", "Lantern Street Photos"),
+    ("Ruth Obi", "Harbour Light Pictures"), ("Colm Devane", "Fieldstone Images"),
 ]  # fmt: skip
 
 # The running live blog: its article, pinned summary and entries, oldest first as

@@ -1,10 +1,11 @@
 """
-Demo content: a believable newsroom, made from nothing but Pillow and word lists.
+Demo content: a believable newsroom, made from nothing but Pillow and written stories.
 
 `seed(scale)` is idempotent: every item has a slug derived from its number, and
 items whose slug already exists are left alone, so a second run adds nothing and
 an interrupted large run can be resumed. Rows are written with bulk inserts so
-`scale` in the thousands still takes minutes.
+`scale` in the thousands still takes minutes. At scale 1 every story (demo/stories.py)
+is told once; larger scales tell them again as numbered follow-ups.
 """
 
 import colorsys
@@ -31,9 +32,11 @@ from feed.models import Brief, Quote, Video
 from newsroom import pagecache
 
 from . import content as words
+from . import pictures
 from .pages import seed_pages
+from .stories import QUOTED_STORIES, STORIES, VIDEOS
 
-ARTICLES_PER_SCALE = 60
+ARTICLES_PER_SCALE = len(STORIES)
 QUOTES_PER_SCALE = 40
 VIDEOS_PER_SCALE = 12
 BRIEFS_PER_SCALE = 16
@@ -70,38 +73,6 @@ def _colour(rng, lightness):
     return int(red * 255), int(green * 255), int(blue * 255)
 
 
-def draw_picture(seed, width=1600, height=900):
-    """A landscape: sky gradient, sun, layered hills. JPEG bytes."""
-    rng = random.Random(seed)
-    image = Image.new("RGB", (width, height))
-    draw = ImageDraw.Draw(image)
-    top, bottom = _colour(rng, 0.35), _colour(rng, 0.75)
-    for y in range(height):
-        t = y / height
-        draw.line(
-            [(0, y), (width, y)],
-            fill=tuple(int(a + (b - a) * t) for a, b in zip(top, bottom, strict=True)),
-        )
-    sun_x, sun_y, radius = (
-        rng.randint(200, width - 200),
-        rng.randint(100, height // 2),
-        rng.randint(50, 120),
-    )
-    draw.ellipse(
-        [sun_x - radius, sun_y - radius, sun_x + radius, sun_y + radius], fill=(255, 236, 180)
-    )
-    for layer in range(4):
-        base = height * (0.5 + layer * 0.12)
-        points = [(0, height)]
-        for x in range(0, width + 100, 100):
-            points.append((x, base + rng.randint(-60, 60)))
-        points.append((width, height))
-        draw.polygon(points, fill=_colour(rng, 0.15 + layer * 0.08))
-    buffer = io.BytesIO()
-    image.save(buffer, "JPEG", quality=78, optimize=True, progressive=True)
-    return buffer.getvalue(), width, height
-
-
 def draw_avatar(name, seed, size=400):
     """A round-friendly square with the author's initials. PNG bytes."""
     rng = random.Random(seed)
@@ -122,46 +93,50 @@ class Seeder:
         self.report = SeedReport()
         self.progress = progress or (lambda label, done, total: None)
         self.pictures = {}
+        self.story_slugs = [slugify(story.headline)[:190] for story in STORIES]
+        # Which drawing of its kind each story gets: the stories sharing a kind take turns.
+        self.picture_choices = [
+            sum(1 for earlier in STORIES[:index] if earlier.picture == story.picture)
+            for index, story in enumerate(STORIES)
+        ]
 
     # Building blocks -------------------------------------------------------------
 
-    def picture(self, number):
-        """Storage name, width and height of demo picture `number`, drawn on first use."""
-        number %= MAX_DISTINCT_PICTURES
-        if number not in self.pictures:
-            name = f"photos/demo/landscape-{number:03d}.jpg"
+    def picture(self, kind, choice):
+        """Storage name, width, height and alt text of one of the shared drawings of
+        `kind` (MAX_DISTINCT_PICTURES in all, split between the kinds), drawn on first use."""
+        offset = pictures.KINDS.index(kind)
+        variant = choice % len(range(offset, MAX_DISTINCT_PICTURES, len(pictures.KINDS)))
+        if (kind, variant) not in self.pictures:
+            name = f"photos/demo/{kind}-{variant:02d}.jpg"
             if default_storage.exists(name):
                 with default_storage.open(name) as stored, Image.open(stored) as image:
                     width, height = image.size
             else:
-                data, width, height = draw_picture(number)
+                data, width, height = pictures.draw(kind, variant)
                 name = default_storage.save(name, ContentFile(data))
-            self.pictures[number] = (name, width, height)
-        return self.pictures[number]
+            self.pictures[kind, variant] = (name, width, height, pictures.describe(kind, variant))
+        return self.pictures[kind, variant]
 
-    def photo(self, number, rng, subject):
-        dateline, place = rng.choice(words.PLACES)
+    def photo(self, kind, choice, rng, caption):
+        """A photo row for drawing `choice` of `kind`; `caption(day)` writes its caption."""
         photographer, agency = rng.choice(words.PHOTOGRAPHERS)
-        name, width, height = self.picture(number)
+        name, width, height, alt_text = self.picture(kind, choice)
         day = (self.now - timedelta(days=rng.randint(0, 30))).strftime("%B %d").upper()
         return Photo(
             image=name,
             width=width,
             height=height,
-            alt_text=f"Hills at dusk outside {place}, under a wide evening sky",
-            caption=f"{dateline} - {day}: {subject} in {place}.",
+            alt_text=alt_text,
+            caption=caption(day),
             photographer=photographer,
             agency=agency,
         )
 
-    def body(self, rng):
-        paragraphs = rng.sample(words.PARAGRAPHS, k=rng.randint(4, 8))
-        html = [f"<p>{text}</p>" for text in paragraphs[:3]]
-        html.append(f"<h2>{rng.choice(words.SUBHEADS)}</h2>")
-        html.extend(f"<p>{text}</p>" for text in paragraphs[3:])
-        if rng.random() < 0.4:
-            html.insert(2, f"<blockquote><p>{rng.choice(words.QUOTES)[0]}</p></blockquote>")
-        return "\n".join(html)
+    def article_slug(self, number):
+        """Article `number`'s slug: its story's headline, numbered after the first telling."""
+        slug = self.story_slugs[number % len(STORIES)]
+        return slug if number < len(STORIES) else f"{slug}-{number}"
 
     def published_at(self, rng, number, total, scheduled=False):
         """Spread over the last weeks, newest first by number; scheduled ones in the future."""
@@ -244,6 +219,7 @@ class Seeder:
         )
 
     def tags(self):
+        """The tag list, the stories' tags first; also kept by name for the stories."""
         wanted = min(len(words.TAGS) * self.scale, MAX_TAGS)
         pairs = (
             f"{first.capitalize()} {second}"
@@ -258,44 +234,49 @@ class Seeder:
             [Tag(name=name, slug=slugify(name)) for name in names if name not in existing]
         )
         self.report.add("tags", len(names) - len(existing))
-        return list(Tag.objects.filter(name__in=names).order_by("pk"))
+        tags = list(Tag.objects.filter(name__in=names).order_by("pk"))
+        self.tags_by_name = {tag.name: tag for tag in tags}
+        return tags
 
-    def articles(self, sections, authors, tags):
+    def story_tags(self, names):
+        return [self.tags_by_name[name] for name in names]
+
+    def articles(self, sections, authors):
         total = ARTICLES_PER_SCALE * self.scale
-        headlines_seen = set()
+        sections = {section.slug: section for section in sections}
+        bodies = [story.body() for story in STORIES]
         for start in range(0, total, BATCH_SIZE):
             batch = []
             for number in range(start, min(start + BATCH_SIZE, total)):
                 rng = random.Random(f"article-{number}")
-                section = sections[number % len(sections)]
-                _, place = rng.choice(words.PLACES)
-                headline = rng.choice(words.HEADLINES[section.slug]).format(place=place)
-                slug = slugify(headline)
-                if slug in headlines_seen or number >= ARTICLES_PER_SCALE:
-                    slug = f"{slug}-{number}"
-                headlines_seen.add(slug)
-                body = self.body(rng)
+                telling, index = divmod(number, len(STORIES))
+                story = STORIES[index]
                 article = Article(
-                    headline=headline,
-                    slug=slug[:200],
-                    standfirst=rng.choice(words.STANDFIRSTS),
-                    body=body,
-                    section=section,
+                    headline=f"{story.headline}: follow-up {telling}"
+                    if telling
+                    else story.headline,
+                    slug=self.article_slug(number),
+                    standfirst=story.standfirst,
+                    body=bodies[index],
+                    section=sections[story.section],
                     **self.publication(rng, number, total),
                     is_featured=number % 9 == 0,
                 )
                 # bulk_create skips save(): the body's derived fields are worked out here.
                 article.derive_fields()
-                article.number = number
                 article.rng = rng
+                article.story = story
+                article.picture_choice = self.picture_choices[index] + telling
                 batch.append(article)
             fresh = self.bulk_create_new(Article, batch, "articles")
-            self.attach_to_articles(fresh, authors, tags)
+            self.attach_to_articles(fresh, authors)
             self.progress("articles", min(start + BATCH_SIZE, total), total)
 
-    def attach_to_articles(self, articles, authors, tags):
+    def attach_to_articles(self, articles, authors):
         photos = [
-            self.photo(article.number, article.rng, article.headline.split(" as ")[0])
+            self.photo(
+                article.story.picture, article.picture_choice, article.rng, article.story.caption
+            )
             for article in articles
         ]
         Photo.objects.bulk_create(photos, batch_size=BATCH_SIZE)
@@ -311,7 +292,7 @@ class Seeder:
                 ArticleAuthor(article=article, author=author, position=position)
                 for position, author in enumerate(byline)
             )
-            tagged.append((article, rng.sample(tags, k=min(len(tags), rng.randint(1, 4)))))
+            tagged.append((article, self.story_tags(article.story.tags)))
         Article.objects.bulk_update(articles, ["hero_photo"], batch_size=BATCH_SIZE)
         ArticleAuthor.objects.bulk_create(credits, batch_size=BATCH_SIZE)
         self.tag_items(Article, tagged)
@@ -326,69 +307,85 @@ class Seeder:
             batch_size=BATCH_SIZE,
         )
 
-    def quotes(self, articles, tags):
+    def quotes(self):
+        """The stories' quotes on their own, each linked to its article once published."""
         total = QUOTES_PER_SCALE * self.scale
         for start in range(0, total, BATCH_SIZE):
+            numbers = range(start, min(start + BATCH_SIZE, total))
+            # Quote `number` comes from this article: the same story, in the same telling.
+            quoted = {
+                number: number // len(QUOTED_STORIES) * len(STORIES)
+                + QUOTED_STORIES[number % len(QUOTED_STORIES)]
+                for number in numbers
+            }
+            sources = dict(
+                Article.objects.published()
+                .filter(slug__in=[self.article_slug(article) for article in quoted.values()])
+                .values_list("slug", "pk")
+            )
             batch, tagged = [], []
-            for number in range(start, min(start + BATCH_SIZE, total)):
+            for number in numbers:
                 rng = random.Random(f"quote-{number}")
-                text, speaker, context = rng.choice(words.QUOTES)
+                story = STORIES[quoted[number] % len(STORIES)]
                 quote = Quote(
-                    slug=f"{slugify(speaker)}-{number}",
-                    text=text,
-                    speaker=speaker,
-                    context=context,
-                    source_article=rng.choice(articles)
-                    if articles and rng.random() < 0.3
-                    else None,
+                    slug=f"{slugify(story.speaker)}-{number}",
+                    text=story.quote,
+                    speaker=story.speaker,
+                    context=story.context,
+                    source_article_id=sources.get(self.article_slug(quoted[number])),
                     **self.publication(rng, number, total, offset=5),
                 )
                 batch.append(quote)
-                tagged.append((quote, rng.sample(tags, k=min(len(tags), 1))))
+                tagged.append((quote, self.story_tags(story.tags)))
             fresh = set(id(quote) for quote in self.bulk_create_new(Quote, batch, "quotes"))
             self.tag_items(Quote, [pair for pair in tagged if id(pair[0]) in fresh])
             self.progress("quotes", min(start + BATCH_SIZE, total), total)
 
-    def videos(self, tags):
+    def videos(self):
         total = VIDEOS_PER_SCALE * self.scale
         for start in range(0, total, BATCH_SIZE):
             batch = []
             for number in range(start, min(start + BATCH_SIZE, total)):
                 rng = random.Random(f"video-{number}")
-                title, seconds = words.VIDEOS[number % len(words.VIDEOS)]
-                batch.append(
-                    Video(
-                        slug=f"{slugify(title)}-{number}",
-                        title=title,
-                        teaser=rng.choice(words.STANDFIRSTS),
-                        video_url=f"https://videos.example.com/watch/{number}.mp4",
-                        duration_seconds=seconds,
-                        **self.publication(rng, number, total, offset=11),
-                    )
+                telling, index = divmod(number, len(VIDEOS))
+                title, teaser, seconds, tags, kind = VIDEOS[index]
+                video = Video(
+                    slug=f"{slugify(title)}-{number}",
+                    title=f"{title}: follow-up {telling}" if telling else title,
+                    teaser=teaser,
+                    video_url=f"https://videos.example.com/watch/{number}.mp4",
+                    duration_seconds=seconds,
+                    **self.publication(rng, number, total, offset=11),
                 )
-                batch[-1].rng = rng
+                video.rng, video.tag_names, video.kind = rng, tags, kind
+                # Offset from the articles' choices, so a video rarely shares their drawing.
+                video.picture_choice = index + telling + 5
+                batch.append(video)
             fresh = self.bulk_create_new(Video, batch, "videos")
             thumbnails = [
-                self.photo(1000 + index, video.rng, video.title)
-                for index, video in enumerate(fresh)
+                self.photo(
+                    video.kind,
+                    video.picture_choice,
+                    video.rng,
+                    lambda day, title=video.title: f"{day}: from the video “{title}”.",
+                )
+                for video in fresh
             ]
             Photo.objects.bulk_create(thumbnails, batch_size=BATCH_SIZE)
             self.report.add("photos", len(thumbnails))
             for video, thumbnail in zip(fresh, thumbnails, strict=True):
                 video.thumbnail = thumbnail
             Video.objects.bulk_update(fresh, ["thumbnail"], batch_size=BATCH_SIZE)
-            self.tag_items(
-                Video, [(video, video.rng.sample(tags, k=min(len(tags), 2))) for video in fresh]
-            )
+            self.tag_items(Video, [(video, self.story_tags(video.tag_names)) for video in fresh])
             self.progress("videos", min(start + BATCH_SIZE, total), total)
 
-    def briefs(self, authors, tags):
+    def briefs(self, authors):
         total = BRIEFS_PER_SCALE * self.scale
         for start in range(0, total, BATCH_SIZE):
             batch = []
             for number in range(start, min(start + BATCH_SIZE, total)):
                 rng = random.Random(f"brief-{number}")
-                headline, paragraphs, link = words.BRIEFS[number % len(words.BRIEFS)]
+                headline, paragraphs, link, tags, kind = words.BRIEFS[number % len(words.BRIEFS)]
                 brief = Brief(
                     slug=f"{slugify(headline)}-{number}",
                     headline=headline,
@@ -398,14 +395,20 @@ class Seeder:
                 )
                 # bulk_create skips save(): the stored body is worked out here.
                 brief.derive_fields()
-                brief.rng = rng
+                brief.rng, brief.tag_names, brief.kind = rng, tags, kind
+                brief.picture_choice = number + 3
                 batch.append(brief)
             fresh = self.bulk_create_new(Brief, batch, "briefs")
             # One brief in three has a photo.
             pictured = [brief for brief in fresh if brief.rng.random() < 1 / 3]
             photos = [
-                self.photo(2000 + index, brief.rng, brief.headline)
-                for index, brief in enumerate(pictured)
+                self.photo(
+                    brief.kind,
+                    brief.picture_choice,
+                    brief.rng,
+                    lambda day, headline=brief.headline: f"{day}: {headline}.",
+                )
+                for brief in pictured
             ]
             Photo.objects.bulk_create(photos, batch_size=BATCH_SIZE)
             self.report.add("photos", len(photos))
@@ -419,12 +422,10 @@ class Seeder:
                 ],
                 batch_size=BATCH_SIZE,
             )
-            self.tag_items(
-                Brief, [(brief, brief.rng.sample(tags, k=min(len(tags), 1))) for brief in fresh]
-            )
+            self.tag_items(Brief, [(brief, self.story_tags(brief.tag_names)) for brief in fresh])
             self.progress("briefs", min(start + BATCH_SIZE, total), total)
 
-    def live_blog(self, sections, authors, tags):
+    def live_blog(self, sections, authors):
         """The running live blog: its article, pinned summary and entries (the distinct
         ones newest; at scale, older repeats before them), a few key events, some kept
         out of the News Feed."""
@@ -438,7 +439,13 @@ class Seeder:
             self.now - timedelta(minutes=LIVE_ENTRY_SPACING * (total - number) + 4)
             for number in range(total)
         ]
-        hero = self.photo(3000, random.Random("live-blog"), "Waves over the harbour wall")
+        # A drawing of the sea (see pictures.LANDSCAPE_SCENES) for a storm on the coast.
+        hero = self.photo(
+            "landscape",
+            4,
+            random.Random("live-blog"),
+            lambda day: f"PORTHAVEN - {day}: Waves over the harbour wall as Storm Elin arrives.",
+        )
         hero.save()
         self.report.add("photos", 1)
         article = Article(
@@ -460,7 +467,7 @@ class Seeder:
                 for position, author in enumerate(authors[:2])
             ]
         )
-        tagged = [tag for tag in tags if tag.name == story["tag"]]
+        tagged = self.story_tags([story["tag"]])
         self.tag_items(Article, [(article, tagged)])
         summary_headline, summary_paragraphs = story["summary"]
         entries = [
@@ -525,13 +532,12 @@ class Seeder:
         with transaction.atomic():
             sections = self.sections()
             authors = self.authors()
-            tags = self.tags()
-            self.articles(sections, authors, tags)
-            published = list(Article.objects.published().order_by("-published_at")[:200])
-            self.quotes(published, tags)
-            self.videos(tags)
-            self.briefs(authors, tags)
-            self.live_blog(sections, authors, tags)
+            self.tags()
+            self.articles(sections, authors)
+            self.quotes()
+            self.videos()
+            self.briefs(authors)
+            self.live_blog(sections, authors)
             self.staff_user(DEMO_EDITOR_USERNAME, "Editor", authors[0])
             self.staff_user(DEMO_CONTRIBUTOR_USERNAME, "Contributor", authors[1])
             seed_pages()
