@@ -104,7 +104,10 @@ def test_an_edit_changes_the_stamp_and_says_updated(client, feed):
         assert "We will rebuild the bridge" in edited["html"]
         update_time = timezone.localtime(quote.updated_at).strftime("%H:%M")
         # Edited today: the time alone.
-        assert re.search(rf"Updated <time datetime=\"[^\"]+\">{update_time}</time>", edited["html"])
+        assert re.search(
+            rf"Updated <time datetime=\"[^\"]+\" title=\"[^\"]+\">{update_time}</time>",
+            edited["html"],
+        )
         unchanged = f"video-{feed[1].pk}"
         assert after[unchanged]["stamp"] == before[unchanged]["stamp"]
 
