@@ -25,6 +25,8 @@ VIEWPORTS = {"desktop": DESKTOP, "phone": PHONE}
 SCREENSHOTS = {
     "home": ("home", False),
     "article": ("article", False),
+    "news-feed": ("feed", False),
+    "author": ("author", False),
     "live-blog": ("live-blog", False),
     "admin-articles": (reverse("admin:articles_article_changelist"), True),
     "admin-desk": (reverse("admin:index"), True),
