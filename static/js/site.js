@@ -251,12 +251,7 @@
           changes += 1;
         }
       });
-      items.querySelectorAll(".feed-day").forEach(function (heading) {
-        var next = heading.nextElementSibling;
-        if (!next || next.matches(".feed-day")) {
-          heading.remove();
-        }
-      });
+      tidyHeadings();
       gap = answer.gap;
       pending = answer.items.filter(function (item) {
         return item.new && !onPage[item.id];
@@ -271,6 +266,16 @@
           announce(plural(changes, "item") + " updated.");
         }
       }
+    }
+
+    // A day heading with no item left under it goes too.
+    function tidyHeadings() {
+      items.querySelectorAll(".feed-day").forEach(function (heading) {
+        var next = heading.nextElementSibling;
+        if (!next || next.matches(".feed-day")) {
+          heading.remove();
+        }
+      });
     }
 
     function withdrawOffer() {
@@ -330,6 +335,7 @@
       for (var extra = entries.length - 1; limit && extra >= limit; extra -= 1) {
         entries[extra].remove();
       }
+      tidyHeadings();
       announce(plural(batch.length, "new item") + (moveFocus ? " shown." : " added at the top."));
       if (moveFocus && first) {
         first.tabIndex = -1;

@@ -141,3 +141,21 @@ def test_a_shown_time_carries_its_day_and_zone_for_those_who_ask(time_machine, s
     assert render("{% shown_time moment %}", moment=None) == ""
     settings.TIME_ZONE = "UTC"
     assert render("{% zone_name %}") == "UTC"
+
+
+def test_the_strip_names_the_earlier_day_where_it_crosses_one(client, db, time_machine):
+    import re
+
+    from tests.factories import ArticleFactory, QuoteFactory
+
+    time_machine.move_to(datetime(2026, 12, 1, 10, 0, tzinfo=UTC))
+    now = timezone.now()
+    ArticleFactory(headline="Bridge reopens", published_at=now - timedelta(minutes=5))
+    QuoteFactory(text="We will rebuild", published_at=now - timedelta(days=1))
+
+    strip = re.search(r'<section class="news-feed-strip".*?</section>', client.get("/").text, re.S)
+    entries = re.findall(r'<li class="(feed-day|feed-item)[^"]*"', strip.group(0))
+    # Today's item needs no heading; yesterday's is under one.
+    assert entries == ["feed-item", "feed-day", "feed-item"]
+    yesterday = timezone.localtime(now - timedelta(days=1))
+    assert f'<time datetime="{yesterday:%Y-%m-%d}">' in strip.group(0)
