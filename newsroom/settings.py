@@ -60,6 +60,10 @@ INSTALLED_APPS = [
     "authors",
     "articles",
     "feed",
+    "newsletters",
+    "django_tasks",
+    "django_tasks_db",
+    "anymail",
     "importers",
     "demo",
 ]
@@ -181,6 +185,44 @@ CACHE_PURGE_URL = os.environ.get("CACHE_PURGE_URL", "")
 # Varnish xkey, Cache-Tag for Cloudflare); the purge hook then also gets the tags a
 # change bumped. Empty: pages carry no tags, the hook gets addresses only.
 CACHE_TAG_HEADER = os.environ.get("CACHE_TAG_HEADER", "").strip()
+
+# Email: SMTP when EMAIL_HOST is set, a provider through django-anymail when
+# EMAIL_PROVIDER is (its ANYMAIL_* keys from the environment), otherwise each message is
+# written as a file under EMAIL_FILE_PATH, so a new site never sends mail by surprise.
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", f"newsroom@{NEWSROOM_SITE_DOMAIN}")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "").strip()
+EMAIL_PORT = env_int("EMAIL_PORT", 587)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", EMAIL_PORT == 587)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", EMAIL_PORT == 465)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
+EMAIL_FILE_PATH = Path(os.environ.get("EMAIL_FILE_PATH", BASE_DIR / "var" / "mail"))
+EMAIL_PROVIDER = os.environ.get("EMAIL_PROVIDER", "").strip().lower()
+if EMAIL_PROVIDER:
+    EMAIL_BACKEND = f"anymail.backends.{EMAIL_PROVIDER}.EmailBackend"
+elif EMAIL_HOST:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+ANYMAIL = {
+    name.removeprefix("ANYMAIL_"): value
+    for name, value in os.environ.items()
+    if name.startswith("ANYMAIL_") and value
+}
+
+# Background work (sending newsletters) as Django tasks, kept in the database by default
+# so one machine needs no other server; `manage.py db_worker` runs them.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default", "newsletters"],
+    }
+}
+
+# Newsletters: how long a confirmation link works.
+NEWSLETTER_CONFIRMATION_DAYS = env_int("NEWSLETTER_CONFIRMATION_DAYS", 3)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -43,6 +43,7 @@ urlpatterns = [
     path("", include("articles.urls")),
     path("authors/", include("authors.urls")),
     path("", include("feed.urls")),
+    path("newsletters/", include("newsletters.urls")),
     path("pages/<path:url>", flat_page, name="flatpage"),
     path(settings.ADMIN_PATH, admin.site.urls),
 ]
