@@ -189,7 +189,9 @@ CACHE_TAG_HEADER = os.environ.get("CACHE_TAG_HEADER", "").strip()
 # Email: SMTP when EMAIL_HOST is set, a provider through django-anymail when
 # EMAIL_PROVIDER is (its ANYMAIL_* keys from the environment), otherwise each message is
 # written as a file under EMAIL_FILE_PATH, so a new site never sends mail by surprise.
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", f"newsroom@{NEWSROOM_SITE_DOMAIN}")
+DEFAULT_FROM_EMAIL = (
+    os.environ.get("DEFAULT_FROM_EMAIL", "").strip() or f"newsroom@{NEWSROOM_SITE_DOMAIN}"
+)
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "").strip()
 EMAIL_PORT = env_int("EMAIL_PORT", 587)
@@ -198,7 +200,7 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", EMAIL_PORT == 587)
 EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", EMAIL_PORT == 465)
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
-EMAIL_FILE_PATH = Path(os.environ.get("EMAIL_FILE_PATH", BASE_DIR / "var" / "mail"))
+EMAIL_FILE_PATH = Path(os.environ.get("EMAIL_FILE_PATH", "").strip() or BASE_DIR / "var" / "mail")
 EMAIL_PROVIDER = os.environ.get("EMAIL_PROVIDER", "").strip().lower()
 if EMAIL_PROVIDER:
     EMAIL_BACKEND = f"anymail.backends.{EMAIL_PROVIDER}.EmailBackend"
@@ -216,7 +218,7 @@ ANYMAIL = {
 # so one machine needs no other server; `manage.py db_worker` runs them.
 TASKS = {
     "default": {
-        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "BACKEND": os.environ.get("TASKS_BACKEND", "").strip() or "django_tasks_db.DatabaseBackend",
         "QUEUES": ["default", "newsletters"],
     }
 }
