@@ -353,8 +353,16 @@ class SubscriberAdmin(admin.ModelAdmin):
         "suppression_reason",
         "key",
     ]
-    # The confirmation records the reader's own click; no one else may make it.
-    readonly_fields = ["lists", "created_at", "confirmation_sent_at", "confirmed_at", "key"]
+    # The address and its confirmation are the reader's own: changing either would send
+    # to someone who never asked.
+    readonly_fields = [
+        "email",
+        "lists",
+        "created_at",
+        "confirmation_sent_at",
+        "confirmed_at",
+        "key",
+    ]
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("newsletters")

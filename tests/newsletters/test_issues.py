@@ -141,6 +141,16 @@ def test_a_sent_issue_cannot_be_deleted(editor_client):
     assert Issue.objects.filter(pk=issue.pk).exists()
 
 
+def test_a_sent_issue_cannot_be_deleted_with_the_list_action(editor_client):
+    draft, sent = IssueFactory(), IssueFactory(sent=True)
+    response = editor_client.post(
+        reverse("admin:newsletters_issue_changelist"),
+        {"action": "delete_selected", "_selected_action": [draft.pk, sent.pk], "post": "yes"},
+    )
+    assert response.status_code == 403
+    assert Issue.objects.count() == 2
+
+
 def test_only_who_may_send_schedules(client, editor):
     editor.groups.clear()
     editor.user_permissions.set(
@@ -200,9 +210,16 @@ def test_subscribers_are_listed_but_not_added_by_hand(editor_client):
     assert "ana@example.org" in listing.text and "Weekend Reads" in listing.text
     assert editor_client.get(reverse("admin:newsletters_subscriber_add")).status_code == 403
     change = editor_client.get(reverse("admin:newsletters_subscriber_change", args=[subscriber.pk]))
-    # The key that signs the reader's links is shown, never editable.
+    # The key that signs the reader's links is shown, never editable; nor are the
+    # address and its confirmation, which are the reader's.
     assert subscriber.key in change.text and 'name="key"' not in change.text
-    assert 'name="confirmed_at' not in change.text
+    assert 'name="confirmed_at' not in change.text and 'name="email"' not in change.text
+    editor_client.post(
+        reverse("admin:newsletters_subscriber_change", args=[subscriber.pk]),
+        {"email": "someone.else@example.org", "suppression_reason": ""},
+    )
+    subscriber.refresh_from_db()
+    assert subscriber.email == "ana@example.org"
 
 
 def test_the_draft_button_makes_an_issue_and_opens_it(editor_client):
