@@ -20,12 +20,16 @@ class NewsletterSitemap(Sitemap):
         return newsletter.last_sent
 
 
+def archived_issues():
+    return Issue.objects.filter(sent_at__isnull=False, in_archive=True, newsletter__is_public=True)
+
+
 class NewsletterIssueSitemap(Sitemap):
     limit = 5000
 
     def items(self):
         return (
-            Issue.objects.filter(sent_at__isnull=False, in_archive=True, newsletter__is_public=True)
+            archived_issues()
             .select_related("newsletter")
             .only("slug", "sent_at", "updated_at", "newsletter__slug")
             .order_by("-sent_at", "-id")
@@ -33,3 +37,8 @@ class NewsletterIssueSitemap(Sitemap):
 
     def lastmod(self, issue):
         return max(issue.updated_at, issue.sent_at)
+
+    def get_latest_lastmod(self):
+        # One aggregate, rather than the index loading every issue to take the maximum.
+        latest = archived_issues().aggregate(updated=Max("updated_at"), sent=Max("sent_at"))
+        return max((moment for moment in latest.values() if moment), default=None)

@@ -1,6 +1,7 @@
 """The archive: a newsletter's page, its issues' pages and its RSS feed show sent issues
 only, of lists offered to readers, in fixed queries, and refresh when an issue goes out."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -145,6 +146,8 @@ def test_the_sitemap_lists_the_archives_and_their_issues(client, newsletter):
     sent(private, 1)
     index = client.get(reverse("sitemap-index")).text
     assert "sitemap-newsletter-issues.xml" in index and "sitemap-newsletters.xml" in index
+    lastmod = issue.updated_at.strftime("%Y-%m-%d")
+    assert re.search(rf"sitemap-newsletter-issues\.xml</loc>\s*<lastmod>{lastmod}", index)
     issues = client.get("/sitemap-newsletter-issues.xml").text
     assert issue.get_absolute_url() in issues
     assert all(item.get_absolute_url() not in issues for item in hidden)
