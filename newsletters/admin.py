@@ -25,8 +25,6 @@ from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 from js_asset import Media
 
-from newsroom.admin_fields import URL_FIELD_OVERRIDES
-
 from .drafting import draft_issue
 from .messages import render_issue_email
 from .models import Issue, Newsletter, Subscriber
@@ -170,7 +168,6 @@ class IssueAdmin(admin.ModelAdmin):
     list_select_related = ["newsletter"]
     search_fields = ["subject", "preheader", "slug"]
     prepopulated_fields = {"slug": ["subject"]}
-    formfield_overrides = URL_FIELD_OVERRIDES
     change_form_template = "admin/newsletters/issue/change_form.html"
     actions = []
     readonly_fields = ["state", "created_at", "updated_at"]
