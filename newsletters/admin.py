@@ -25,6 +25,8 @@ from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 from js_asset import Media
 
+from articles.admin import time_zone_name
+
 from .drafting import draft_issue
 from .messages import render_issue_email
 from .models import Issue, Newsletter, Subscriber
@@ -60,7 +62,6 @@ class NewsletterAdmin(admin.ModelAdmin):
         "confirmed_count",
         "pending_count",
     ]
-    list_editable = ["position"]
     list_filter = ["is_public"]
     search_fields = ["name", "description"]
     prepopulated_fields = {"slug": ["name"]}
@@ -177,6 +178,21 @@ class IssueAdmin(admin.ModelAdmin):
         ("Sending", {"fields": ["state", "send_at", "in_archive"]}),
         ("Advanced", {"classes": ["collapse"], "fields": ["slug", "created_at", "updated_at"]}),
     ]
+
+    class Media:
+        # The writing screen's script: it names the editor for screen readers and warns
+        # before leaving with unsaved changes.
+        js = ["admin/writing.js"]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "send_at":
+            field.help_text = f"{field.help_text} Times are {time_zone_name()}."
+            # The admin's split widget labels its two boxes with plain text, not <label>.
+            date, time = field.widget.widgets
+            date.attrs["aria-label"] = "Send at, date"
+            time.attrs["aria-label"] = "Send at, time of day"
+        return field
 
     @admin.display(description="Status")
     def state(self, obj):
