@@ -33,6 +33,7 @@ from newsroom import pagecache
 
 from . import content as words
 from . import pictures
+from .newsletters import seed_newsletters
 from .pages import seed_pages
 from .stories import QUOTED_STORIES, STORIES, VIDEOS
 
@@ -538,6 +539,7 @@ class Seeder:
             self.videos()
             self.briefs(authors)
             self.live_blog(sections, authors)
+            seed_newsletters(self.scale, self.now, self.report)
             self.staff_user(DEMO_EDITOR_USERNAME, "Editor", authors[0])
             self.staff_user(DEMO_CONTRIBUTOR_USERNAME, "Contributor", authors[1])
             seed_pages()

@@ -11,6 +11,7 @@ import mimetypes
 import posixpath
 
 from django.conf import settings
+from django.http import Http404
 from django.utils.http import content_disposition_header
 from django.views.static import serve
 
@@ -27,7 +28,11 @@ RENDITION_CACHE_CONTROL = "public, max-age=31536000, immutable"
 
 def serve_media(request, path):
     """Serve MEDIA_ROOT/path: images inline, anything else as an attachment."""
-    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    try:
+        response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    except OSError as error:
+        # A name longer than the file system allows names no file.
+        raise Http404("No such file.") from error
     guessed_type, encoding = mimetypes.guess_type(path)
     if response.status_code == 200:
         if guessed_type in INLINE_TYPES and encoding is None:

@@ -9,6 +9,7 @@ from articles.sitemaps import ArticleSitemap, SectionSitemap, TagSitemap, news_s
 from authors.sitemaps import AuthorSitemap
 from feed.sitemaps import BriefSitemap, VideoSitemap
 from feed.views import home
+from newsletters.sitemaps import NewsletterIssueSitemap, NewsletterSitemap
 from newsroom.media import serve_media
 from newsroom.views import favicon, flat_page, robots_txt, trivial
 
@@ -25,6 +26,8 @@ SITEMAPS = {
     "authors": AuthorSitemap,
     "videos": VideoSitemap,
     "briefs": BriefSitemap,
+    "newsletters": NewsletterSitemap,
+    "newsletter-issues": NewsletterIssueSitemap,
 }
 
 urlpatterns = [

@@ -15,6 +15,7 @@ from articles.models import (
 )
 from authors.models import Author
 from feed.models import Brief, Quote, Video
+from newsletters.models import Issue, Newsletter, Subscriber, Subscription
 from redirects.models import Redirect
 
 
@@ -143,3 +144,55 @@ class RedirectFactory(factory.django.DjangoModelFactory):
 
     old_path = factory.Sequence(lambda n: f"/articles/old-slug-{n}/")
     target = factory.SubFactory(ArticleFactory)
+
+
+class NewsletterFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Newsletter
+
+    name = factory.Sequence(lambda n: f"Briefing {n}")
+    slug = factory.Sequence(lambda n: f"briefing-{n}")
+    description = "The day's news before breakfast."
+    cadence = "Every weekday morning"
+
+
+class IssueFactory(factory.django.DjangoModelFactory):
+    """A draft unless told otherwise; see the sent/scheduled traits."""
+
+    class Meta:
+        model = Issue
+
+    newsletter = factory.SubFactory(NewsletterFactory)
+    subject = factory.Sequence(lambda n: f"Morning briefing no. {n}")
+    slug = factory.Sequence(lambda n: f"issue-{n}")
+    preheader = "Floods, a budget and a bridge."
+    body = "<h2>Top stories</h2><p>The bridge reopened.</p>"
+
+    class Params:
+        sent = factory.Trait(
+            sent_at=factory.LazyFunction(lambda: timezone.now() - timedelta(days=1)),
+            sending_started_at=factory.SelfAttribute("sent_at"),
+        )
+        scheduled = factory.Trait(
+            send_at=factory.LazyFunction(lambda: timezone.now() + timedelta(hours=1))
+        )
+
+
+class SubscriberFactory(factory.django.DjangoModelFactory):
+    """A confirmed reader unless told otherwise (pending=True)."""
+
+    class Meta:
+        model = Subscriber
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"reader{n}@example.com")
+    confirmed_at = factory.LazyFunction(timezone.now)
+
+    class Params:
+        pending = factory.Trait(confirmed_at=None)
+
+    @factory.post_generation
+    def newsletters(self, create, extracted, **kwargs):
+        if create and extracted:
+            for newsletter in extracted:
+                Subscription.objects.create(subscriber=self, newsletter=newsletter)

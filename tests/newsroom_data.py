@@ -10,6 +10,8 @@ from tests.factories import (
     ArticleFactory,
     AuthorFactory,
     BriefFactory,
+    IssueFactory,
+    NewsletterFactory,
     PhotoFactory,
     QuoteFactory,
     SectionFactory,
@@ -21,8 +23,9 @@ def build_newsroom(count, tag="climate"):
     """`count` articles (with photo, two authors, a tag), quotes, videos and briefs (with
     photo and authors), all published,
     in one section; a live blog with `count` entries (a pinned summary, key events, and
-    entries in and out of the News Feed); plus a draft and a scheduled item of each kind
-    (and a live blog's entry) that must stay hidden."""
+    entries in and out of the News Feed); a newsletter with `count` sent issues; plus a
+    draft and a scheduled item of each kind (and a live blog's entry, and an issue) that
+    must stay hidden."""
     section = SectionFactory(name="World", slug="world")
     authors = [AuthorFactory(name="Marta Kowalczyk", slug="marta"), AuthorFactory()]
     photo = PhotoFactory()
@@ -79,6 +82,20 @@ def build_newsroom(count, tag="climate"):
         ]
     for item in hidden:
         item.tags.add(tag)
+    newsletter = NewsletterFactory(name="The Daily Briefing", slug="daily")
+    issues = [
+        IssueFactory(
+            newsletter=newsletter,
+            sent=True,
+            sent_at=now - timedelta(days=number, hours=1),
+            body=f"<p>News from the harbour, issue {number}.</p>",
+        )
+        for number in range(count)
+    ]
+    hidden += [
+        IssueFactory(newsletter=newsletter, subject="Hidden zebra"),
+        IssueFactory(newsletter=newsletter, subject="Hidden zebra", scheduled=True),
+    ]
     return {
         "section": section,
         "authors": authors,
@@ -92,6 +109,8 @@ def build_newsroom(count, tag="climate"):
         "video": Video.objects.published().first(),
         "brief": Brief.objects.published().filter(live_blog=None).first(),
         "live_blog": live_blog,
+        "newsletter": newsletter,
+        "newsletter_issue": issues[0] if issues else None,
     }
 
 

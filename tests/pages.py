@@ -7,7 +7,9 @@ page is one line in READER_PAGES. URL names are the contract; paths follow from 
 
 A page that shows one object names which (`needs`); `url(page, objects)` fills it in
 from a dict such as {"article": …, "live_blog": …, "section": …, "tag": …, "author": …,
-"quote": …, "video": …} and `query` from the same dict plus {"search": "harbour"}.
+"quote": …, "video": …, "newsletter": …, "newsletter_issue": …} and `query` from the
+same dict plus {"search": "harbour"}. An address with a second slug (an issue within its
+newsletter) names that object too (`slugs`).
 
 `python -m tests.pages`, run with a site's settings and database (the seeded demo),
 prints every reader page's path as JSON, for the browser checks and the scripts.
@@ -35,6 +37,8 @@ class ReaderPage:
     is_list: bool = False
     # Keyword arguments of the URL that are not a slug.
     kwargs: tuple = ()
+    # Further slugs in the address, as (URL argument, object) pairs.
+    slugs: tuple = ()
 
 
 READER_PAGES = [
@@ -53,6 +57,13 @@ READER_PAGES = [
     ReaderPage("quote", "feed:quote", needs="quote"),
     ReaderPage("video", "feed:video", needs="video"),
     ReaderPage("brief", "feed:brief", needs="brief"),
+    ReaderPage("newsletter", "newsletters:archive", needs="newsletter", is_list=True),
+    ReaderPage(
+        "newsletter-issue",
+        "newsletters:issue",
+        needs="newsletter",
+        slugs=(("issue", "newsletter_issue"),),
+    ),
     ReaderPage("search-form", "feed:search"),
     ReaderPage("search", "feed:search", query="q={search}", is_list=True),
     ReaderPage("rss", "articles:feed-rss", FEED, is_list=True),
@@ -67,6 +78,7 @@ READER_PAGES = [
     ReaderPage("author-atom", "articles:author-atom", FEED, needs="author", is_list=True),
     ReaderPage("tag-rss", "articles:tag-rss", FEED, needs="tag", is_list=True),
     ReaderPage("tag-atom", "articles:tag-atom", FEED, needs="tag", is_list=True),
+    ReaderPage("newsletter-rss", "newsletters:archive-rss", FEED, needs="newsletter", is_list=True),
     ReaderPage("sitemap", "sitemap-index", XML),
     *(
         ReaderPage(
@@ -75,7 +87,16 @@ READER_PAGES = [
             XML,
             kwargs=(("section", part),),
         )
-        for part in ("articles", "sections", "tags", "authors", "videos", "briefs")
+        for part in (
+            "articles",
+            "sections",
+            "tags",
+            "authors",
+            "videos",
+            "briefs",
+            "newsletters",
+            "newsletter-issues",
+        )  # fmt: skip
     ),
     ReaderPage("news-sitemap", "news-sitemap", XML, is_list=True),
     ReaderPage("robots", "robots", TEXT),
@@ -91,6 +112,8 @@ def url(page, objects=None):
     kwargs = dict(page.kwargs)
     if page.needs:
         kwargs["slug"] = objects[page.needs].slug
+    for argument, name in page.slugs:
+        kwargs[argument] = objects[name].slug
     path = reverse(page.url_name, kwargs=kwargs or None)
     if page.query:
         terms = DEFAULT_TERMS | {
@@ -115,7 +138,11 @@ def slug_templates():
     placeholder = "slug-goes-here"
     return sorted(
         {
-            reverse(page.url_name, kwargs={"slug": placeholder}).replace(placeholder, "{}")
+            reverse(
+                page.url_name,
+                # Further slugs stay fixed: the first one is the one that varies.
+                kwargs={"slug": placeholder, **{argument: "x" for argument, _ in page.slugs}},
+            ).replace(placeholder, "{}")
             for page in READER_PAGES
             if page.needs
         }
@@ -132,6 +159,13 @@ def demo_objects(**terms):
 
     article = newest("articles.Article")
     live_blogs = apps.get_model("articles.Article").objects.published()
+    issue = (
+        apps.get_model("newsletters.Issue")
+        .objects.filter(sent_at__isnull=False, in_archive=True, newsletter__is_public=True)
+        .select_related("newsletter")
+        .order_by("-sent_at")
+        .first()
+    )
     return {
         "article": article,
         "live_blog": live_blogs.filter(live_starts_at__isnull=False).first(),
@@ -141,6 +175,8 @@ def demo_objects(**terms):
         "quote": newest("feed.Quote"),
         "video": newest("feed.Video"),
         "brief": newest("feed.Brief"),
+        "newsletter": issue.newsletter if issue else None,
+        "newsletter_issue": issue,
         **terms,
     }
 
@@ -151,8 +187,13 @@ def demo_paths(**terms):
     return {
         page.name: url(page, objects)
         for page in READER_PAGES
-        if not page.needs or objects.get(page.needs) is not None
+        if all(objects.get(name) is not None for name in page_objects(page))
     }
+
+
+def page_objects(page):
+    """The names of the objects whose slugs go into the page's address."""
+    return [name for name in (page.needs, *(name for _, name in page.slugs)) if name]
 
 
 def main():

@@ -7,10 +7,12 @@ from django.utils import timezone
 
 from articles.models import Article
 from feed.models import Brief
+from newsletters.models import Issue
 from tests.factories import (
     ArticleFactory,
     AuthorFactory,
     BriefFactory,
+    IssueFactory,
     PhotoFactory,
     QuoteFactory,
     SectionFactory,
@@ -196,7 +198,11 @@ def test_feeds_and_the_news_sitemap_carry_text_xml_cannot(client, tagged_story):
     )
     Section = type(tagged_story.section)
     Section.objects.filter(pk=tagged_story.section_id).update(name="World\x0c")
+    # And a newsletter's issue.
+    issue = IssueFactory(sent=True)
+    Issue.objects.filter(pk=issue.pk).update(subject=CONTROL, preheader=CONTROL)
     objects = {
+        "newsletter": issue.newsletter,
         "section": tagged_story.section,
         "author": tagged_story.byline[0],
         "tag": tagged_story.tags.get(),

@@ -67,6 +67,10 @@ QUERIES = {
     "video": 2 + NAV,
     # brief with photo (1) + authors (1) + tags (1) + nav
     "brief": 3 + NAV,
+    # newsletter (1) + count of its sent issues (1) + a page of them (1) + nav
+    "newsletter": 3 + NAV,
+    # newsletter (1) + issue (1) + nav
+    "newsletter-issue": 2 + NAV,
 }
 
 

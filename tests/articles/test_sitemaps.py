@@ -9,11 +9,12 @@ from tests.factories import ArticleFactory, AuthorFactory, SectionFactory, Video
 
 pytestmark = pytest.mark.django_db
 
-# The index: each sitemap's count (articles, sections, tags, authors, videos, briefs) and
-# latest change (articles, authors, videos, briefs; the sections' list carries its own),
-# the page cache's versions and next publication, and the sites framework's site for the
-# host (loaded once per process; each test starts without it).
-NUM_INDEX_QUERIES = 12
+# The index: each sitemap's count (articles, sections, tags, authors, videos, briefs,
+# newsletters, newsletter issues) and latest change (articles, authors, videos, briefs,
+# newsletter issues; the sections' and newsletters' lists carry their own), the page
+# cache's versions and next publication, and the sites framework's site for the host
+# (loaded once per process; each test starts without it).
+NUM_INDEX_QUERIES = 16
 
 NS = {
     "sm": "http://www.sitemaps.org/schemas/sitemap/0.9",

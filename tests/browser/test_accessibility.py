@@ -50,6 +50,9 @@ ADMIN_PAGES = {
     "brief list": "/admin/feed/brief/",
     "brief writing screen": "/admin/feed/brief/add/",
     "photo": "/admin/articles/photo/",  # then the first photo
+    "newsletter list": "/admin/newsletters/newsletter/",
+    "issue list": "/admin/newsletters/issue/",
+    "issue writing screen": "/admin/newsletters/issue/add/",
 }
 
 

@@ -34,6 +34,8 @@ SCREENSHOTS = {
     "video": ("video", False),
     "brief": ("brief", False),
     "live-blog": ("live-blog", False),
+    "newsletter": ("newsletter", False),
+    "newsletter-issue": ("newsletter-issue", False),
     "admin-articles": (reverse("admin:articles_article_changelist"), True),
     "admin-desk": (reverse("admin:index"), True),
     "admin-writing": ("admin-article", True),

@@ -56,6 +56,8 @@ def test_missing_files_and_folders_are_not_found(client, upload):
     upload("photos/a.jpg", b"x")
     assert client.get("/media/photos/none.jpg").status_code == 404
     assert client.get("/media/photos/").status_code == 404, "no folder listings"
+    # Longer than any file name the file system allows.
+    assert client.get("/media/photos/" + "a" * 300 + ".jpg").status_code == 404
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,7 @@ The XSS vector list through every place text reaches a reader: pages, JSON-LD, f
 
 Each vector is put in every text field an editor, an importer or a reader controls
 (headline, standfirst, body, SEO fields, photo caption and credit, quote, author, section,
-tag, correction, video, the search box) and in every address field, then every reader
+tag, correction, video, newsletter and issue, the search box) and in every address field, then every reader
 page and feed showing them is read as a browser or a feed reader would: nothing in the
 rendered output may run (no inline or foreign script, no event handler, no script URL,
 no style, no frame), and the JSON-LD must still be the JSON it was.
@@ -22,6 +22,8 @@ from tests.factories import (
     AuthorFactory,
     BriefFactory,
     CorrectionFactory,
+    IssueFactory,
+    NewsletterFactory,
     PhotoFactory,
     QuoteFactory,
     SectionFactory,
@@ -110,6 +112,17 @@ def hostile_newsroom(vector):
             is_pinned=pinned,
             is_key_event=True,
         ).tags.add(tag)
+    newsletter = NewsletterFactory(
+        name=vector[:100], slug="xss-newsletter", description=vector, cadence=vector[:100]
+    )
+    issue = IssueFactory(
+        newsletter=newsletter,
+        slug="xss-issue",
+        subject=vector[:200],
+        preheader=vector[:200],
+        body=f"<p>Issue.</p>{vector}",
+        sent=True,
+    )
     return {
         "article": article,
         "section": section,
@@ -119,6 +132,8 @@ def hostile_newsroom(vector):
         "video": video,
         "brief": brief,
         "live_blog": live_blog,
+        "newsletter": newsletter,
+        "newsletter_issue": issue,
         "search": "Report",
     }
 
