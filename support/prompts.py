@@ -40,6 +40,8 @@ def render_all():
 
 def prompts_html(request):
     """What `render_all()` gives, through the shared fragment, once per request."""
+    # Kept on the request: a page with two places asks the fragment cache (or, drawn
+    # afresh, the database) once, not once per place.
     if request is not None and hasattr(request, "_support_prompts"):
         return request._support_prompts
     html = pagecache.cached_fragment(
