@@ -65,9 +65,7 @@ def test_dismissing_needs_no_request_and_sets_no_cookie(reader):
     assert len(stored) == 2
 
 
-def test_a_dismissed_prompt_stays_hidden_after_a_reload_without_moving_the_page(
-    reader, report
-):
+def test_a_dismissed_prompt_stays_hidden_after_a_reload_without_moving_the_page(reader, report):
     for prompt in (top_bar(reader), box(reader)):
         prompt.get_by_role("button", name="Dismiss").click()
     reader.reload(wait_until="networkidle")
