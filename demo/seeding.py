@@ -36,6 +36,7 @@ from . import pictures
 from .newsletters import seed_newsletters
 from .pages import seed_pages
 from .stories import QUOTED_STORIES, STORIES, VIDEOS
+from .support import seed_support
 
 ARTICLES_PER_SCALE = len(STORIES)
 QUOTES_PER_SCALE = 40
@@ -543,6 +544,7 @@ class Seeder:
             self.staff_user(DEMO_EDITOR_USERNAME, "Editor", authors[0])
             self.staff_user(DEMO_CONTRIBUTOR_USERNAME, "Contributor", authors[1])
             seed_pages()
+            seed_support()
             # Bulk inserts send no signals: every cached page may now be out of date.
             pagecache.invalidate_everything()
         return self.report

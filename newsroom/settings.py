@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "articles",
     "feed",
     "newsletters",
+    "support",
     "django_tasks",
     "django_tasks_db",
     "anymail",

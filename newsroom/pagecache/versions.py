@@ -27,7 +27,16 @@ NEXT_PUBLICATION = "next-publication"
 
 VERSION_KEY_PREFIX = "version:"
 # Whose code and templates make the pages: a change to them is a new release.
-RELEASE_APPS = ("newsroom", "redirects", "authors", "articles", "feed", "importers", "demo")
+RELEASE_APPS = (
+    "newsroom",
+    "redirects",
+    "authors",
+    "articles",
+    "feed",
+    "support",
+    "importers",
+    "demo",
+)
 
 # Callables returning the next scheduled publication time (or None), one per listed model.
 schedules = []

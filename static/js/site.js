@@ -15,9 +15,42 @@
  *    or the reader has been away for half an hour, and backs off when the site fails.
  *    The answer also brings the breaking-news bar, shown, changed or removed in place.
  *    Without JavaScript a reload shows the same.
+ * 4. [data-support] prompts get their "Dismiss" button. Dismissing hides the prompt and
+ *    remembers its id and version in localStorage, so no request or cookie is involved;
+ *    a prompt dismissed before is hidden first thing, before the rest runs, and an
+ *    edited one (a new version) shows again. Without JavaScript prompts simply show.
  */
 (function () {
   "use strict";
+
+  function enhancePrompts() {
+    document.querySelectorAll("[data-support]").forEach(function (prompt) {
+      var key = "support:" + prompt.dataset.support;
+      var version = prompt.dataset.supportVersion;
+      try {
+        if (localStorage.getItem(key) === version) {
+          prompt.hidden = true;
+          return;
+        }
+      } catch (error) {
+        // Storage is blocked: a dismissal could not be remembered, so none is offered.
+        return;
+      }
+      var button = prompt.querySelector("[data-support-dismiss]");
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        try {
+          localStorage.setItem(key, version);
+        } catch (error) {
+          // Full or blocked since: hidden for this page view only.
+        }
+        prompt.hidden = true;
+      });
+    });
+  }
+
+  // First, so that a dismissed prompt never gets drawn.
+  enhancePrompts();
 
   function fragmentUrl(href) {
     var url = new URL(href, window.location.href);

@@ -18,13 +18,14 @@ from tests.newsroom_data import build_newsroom
 pytestmark = pytest.mark.django_db
 
 # Pieces shared by most pages: every page's frame, the navigation's sections (1),
-# whether any item is breaking news, one UNION across the kinds (1), and the footer's
-# sections (1) and flat pages (1) (the sections are the navigation's fragment: once
+# whether any item is breaking news, one UNION across the kinds (1), the footer's
+# sections (1) and flat pages (1), and the support prompts of all the page's places (1)
+# (the sections are the navigation's fragment and the prompts one shared fragment: once
 # cached, the frame costs the breaking-news query alone); a feed page or strip is the
 # positions of the newest articles, briefs, quotes and videos (4), then the page's
 # articles with their photos (1) and bylines (1), briefs with their photos (1) and
 # authors (1), quotes (1) and videos with their thumbnails (1).
-NAV = 4
+NAV = 5
 FEED = 10
 
 # Queries per reader page (tests.pages), by name.
