@@ -12,6 +12,7 @@ import uuid
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
@@ -26,18 +27,6 @@ EVERYTHING = "everything"
 NEXT_PUBLICATION = "next-publication"
 
 VERSION_KEY_PREFIX = "version:"
-# Whose code and templates make the pages: a change to them is a new release.
-RELEASE_APPS = (
-    "newsroom",
-    "redirects",
-    "authors",
-    "articles",
-    "feed",
-    "support",
-    "importers",
-    "demo",
-)
-
 # Callables returning the next scheduled publication time (or None), one per listed model.
 schedules = []
 
@@ -207,10 +196,14 @@ def next_midnight():
 def release():
     """A stamp of the code, templates and static files this process serves."""
     base = Path(settings.BASE_DIR)
+    # The project's own apps make the pages: a change to their code is a new release.
+    own_apps = [
+        Path(config.path) for config in apps.get_app_configs() if Path(config.path).parent == base
+    ]
     digest = hashlib.sha256()
     paths = [
         *sorted((base / "templates").rglob("*.html")),
-        *sorted(path for app in RELEASE_APPS for path in (base / app).rglob("*.py")),
+        *sorted(path for app in own_apps for path in app.rglob("*.py")),
         Path(settings.STATIC_ROOT) / "staticfiles.json",
     ]
     for path in paths:
