@@ -4,3 +4,13 @@ from django.apps import AppConfig
 class NewslettersConfig(AppConfig):
     name = "newsletters"
     verbose_name = "Newsletters"
+
+    def ready(self):
+        from newsroom import pagecache
+
+        from . import signup_box
+
+        # Pages show the lists (the sign-up boxes, the newsletters page): any change
+        # to one redraws them.
+        pagecache.track(self.get_model("Newsletter"))
+        signup_box.register()
