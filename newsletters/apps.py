@@ -8,7 +8,7 @@ class NewslettersConfig(AppConfig):
     def ready(self):
         from newsroom import pagecache
 
-        from . import signup_box
+        from . import signup_box, webhooks  # noqa: F401 - webhooks connects a signal
 
         # Pages show the lists (the sign-up boxes, the newsletters page): any change
         # to one redraws them.
