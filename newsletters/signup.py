@@ -20,19 +20,22 @@ from .forms import PreferencesForm, SubscribeForm
 from .models import Newsletter, Subscriber, Subscription
 
 
-def personal(view):
+def personal(view=None, *, referrer_policy="no-referrer"):
     """For pages reached through a personal link: kept by no cache, indexed by no
     search engine, and leaking no token through the Referer header."""
 
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        add_never_cache_headers(response)
-        response["X-Robots-Tag"] = "noindex, nofollow"
-        response["Referrer-Policy"] = "no-referrer"
-        return response
+    def decorate(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            response = view(request, *args, **kwargs)
+            add_never_cache_headers(response)
+            response["X-Robots-Tag"] = "noindex, nofollow"
+            response["Referrer-Policy"] = referrer_policy
+            return response
 
-    return wrapped
+        return wrapped
+
+    return decorate(view) if view is not None else decorate
 
 
 def _public_lists():
@@ -143,8 +146,11 @@ def confirm(request, token):
     )
 
 
+# "same-origin", not "no-referrer": under no-referrer the browser posts the form with
+# `Origin: null`, which CSRF protection rightly refuses. The token still never leaves
+# for another site.
 @require_http_methods(["GET", "POST"])
-@personal
+@personal(referrer_policy="same-origin")
 def preferences(request, token):
     try:
         key = links.preferences_key(token)
