@@ -93,6 +93,17 @@ def test_cached_pages_follow_the_default_list(client, page_cache):
     assert "newsletter-box" not in client.get(article.get_absolute_url()).text
 
 
+def test_the_cached_newsletters_page_follows_the_lists(client, page_cache):
+    index = reverse("newsletters:index")
+    assert "There are no newsletters to join" in client.get(index).text
+    briefing = daily()
+    assert "Daily Briefing" in client.get(index).text
+    weekly()
+    assert "Weekend Reads" in client.get(index).text
+    briefing.delete()
+    assert "Daily Briefing" not in client.get(index).text
+
+
 def test_a_cached_box_costs_no_query(client, parts_cached_only, django_assert_max_num_queries):
     daily()
     article = ArticleFactory()
