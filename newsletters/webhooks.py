@@ -5,13 +5,17 @@ ANYMAIL_WEBHOOK_SECRET): an address that bounced is never sent to again, and one
 owner marked an email as spam leaves every list as well.
 """
 
+import logging
 import re
 
 from anymail.signals import EventType, tracking
+from django.conf import settings
 from django.dispatch import receiver
 from django.utils import timezone
 
 from .models import Subscriber, Subscription, normalize_email
+
+logger = logging.getLogger(__name__)
 
 # "rejected" is the provider refusing to send at all, usually because the address is on
 # its own suppression list; "bounced" is the receiving server refusing the message.
@@ -47,6 +51,11 @@ def suppress(address, reason):
 
 @receiver(tracking, dispatch_uid="newsletters.webhooks.on_tracking")
 def on_tracking(sender, event, esp_name, **kwargs):
+    if not settings.ANYMAIL.get("WEBHOOK_SECRET"):
+        # Unguarded, the webhook would let anyone post a forged bounce and stop the mail
+        # to any address.
+        logger.warning("Ignored a %s report: set ANYMAIL_WEBHOOK_SECRET to act on them.", esp_name)
+        return
     if not event.recipient:
         return
     if event.event_type in BOUNCES and is_permanent(event):

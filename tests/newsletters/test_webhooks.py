@@ -15,6 +15,12 @@ from newsletters.models import Subscriber
 from .signup_data import confirmed, daily, weekly
 
 pytestmark = pytest.mark.django_db
+SECRET = "postmark:s3cret-webhook"
+
+
+@pytest.fixture(autouse=True)
+def webhook_secret(settings):
+    settings.ANYMAIL = {"WEBHOOK_SECRET": SECRET}
 
 
 def report(event_type, recipient, mta_response=None):
@@ -112,19 +118,27 @@ def postmark(client, payload, secret):
     )
 
 
-def test_postmarks_bounce_webhook_suppresses_the_address(client, settings):
-    settings.ANYMAIL = {"WEBHOOK_SECRET": "postmark:s3cret-webhook"}
+def test_reports_are_ignored_while_the_webhook_is_unguarded(settings):
+    """Without a secret anyone could post a forged bounce for any address."""
+    settings.ANYMAIL = {}
+    subscriber = confirmed("reader@example.com", daily())
+    report(EventType.COMPLAINED, "reader@example.com")
+    subscriber.refresh_from_db()
+    assert subscriber.can_receive
+    assert subscriber.newsletters.exists()
+
+
+def test_postmarks_bounce_webhook_suppresses_the_address(client):
     subscriber = confirmed("reader@example.com", daily())
 
-    response = postmark(client, POSTMARK_BOUNCE, "postmark:s3cret-webhook")
+    response = postmark(client, POSTMARK_BOUNCE, SECRET)
 
     assert response.status_code == 200
     subscriber.refresh_from_db()
     assert subscriber.suppression_reason == "bounced"
 
 
-def test_the_webhook_refuses_a_report_without_the_secret(client, settings):
-    settings.ANYMAIL = {"WEBHOOK_SECRET": "postmark:s3cret-webhook"}
+def test_the_webhook_refuses_a_report_without_the_secret(client):
     subscriber = confirmed("reader@example.com", daily())
 
     response = postmark(client, POSTMARK_BOUNCE, "postmark:guess")
