@@ -27,6 +27,7 @@ from js_asset import Media
 
 from articles.admin import time_zone_name
 
+from . import privacy
 from .drafting import draft_issue
 from .messages import render_issue_email
 from .models import Issue, Newsletter, Subscriber
@@ -355,7 +356,7 @@ class SubscriberAdmin(admin.ModelAdmin):
     list_filter = [SubscribedFilter, "newsletters", "suppression_reason"]
     search_fields = ["email"]
     date_hierarchy = "created_at"
-    actions = []
+    actions = [privacy.export_subscribers, privacy.erase_subscribers]
     fields = [
         "email",
         "lists",
@@ -379,6 +380,12 @@ class SubscriberAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("newsletters")
+
+    def get_actions(self, request):
+        # Erasing, not deleting: Django's delete would keep the addresses in the history.
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
 
     def has_add_permission(self, request):
         # Readers join through the sign-up form, which asks them to confirm: an address

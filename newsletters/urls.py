@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import signup, views
 
@@ -10,6 +10,8 @@ urlpatterns = [
     path("confirm/<str:token>/", signup.confirm, name="confirm"),
     path("preferences/<str:token>/", signup.preferences, name="preferences"),
     path("unsubscribe/<str:token>/", signup.unsubscribe, name="unsubscribe"),
+    # The mail provider's bounce and complaint reports (newsletters.webhooks).
+    path("anymail/", include("anymail.urls")),
     path("<slug:slug>/", views.archive, name="archive"),
     path("<slug:slug>/rss/", views.ArchiveFeed(), name="archive-rss"),
     path("<slug:slug>/<slug:issue>/", views.issue, name="issue"),

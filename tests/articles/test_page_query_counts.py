@@ -19,13 +19,14 @@ pytestmark = pytest.mark.django_db
 
 # Pieces shared by most pages: every page's frame, the navigation's sections (1),
 # whether any item is breaking news, one UNION across the kinds (1), the footer's
-# sections (1) and flat pages (1), and the support prompts of all the page's places (1)
-# (the sections are the navigation's fragment and the prompts one shared fragment: once
-# cached, the frame costs the breaking-news query alone); a feed page or strip is the
+# sections (1), flat pages (1) and newsletter sign-up box (the default list, 1), and the
+# support prompts of all the page's places (1) (the sections are the navigation's
+# fragment, the box one of its own and the prompts one shared fragment: once cached,
+# the frame costs the breaking-news query alone); a feed page or strip is the
 # positions of the newest articles, briefs, quotes and videos (4), then the page's
 # articles with their photos (1) and bylines (1), briefs with their photos (1) and
 # authors (1), quotes (1) and videos with their thumbnails (1).
-NAV = 5
+NAV = 6
 FEED = 10
 
 # Queries per reader page (tests.pages), by name.
@@ -56,12 +57,13 @@ QUERIES = {
     "search": 4 + NAV,
     # article (1) + bylines with their authors (1) + tags (1) + corrections (1) + which
     # related articles: editor's picks (1), else by tag (1); those articles (1) + their
-    # bylines (1) + feed strip + nav
-    "article": 8 + FEED + NAV,
-    # the article's eight + the pinned summary, the key events and the page of entries,
+    # bylines (1) + the newsletter sign-up box after it (the default list, 1) + feed
+    # strip + nav
+    "article": 9 + FEED + NAV,
+    # the article's nine + the pinned summary, the key events and the page of entries,
     # each with their photos (1) and authors (1) + the newest entries for the JSON-LD (1)
     # and their authors (1)
-    "live-blog": 16 + FEED + NAV,
+    "live-blog": 17 + FEED + NAV,
     # quote with source article (1) + tags (1) + nav
     "quote": 2 + NAV,
     # video with thumbnail (1) + tags (1) + nav

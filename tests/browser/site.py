@@ -11,11 +11,13 @@ from ..demo_site import DemoSite, fixed_clock
 
 
 class ServedSite:
-    """Where the site answers; `url(page_type)` gives an address of each page type."""
+    """Where the site answers; `url(page_type)` gives an address of each page type;
+    `demo` is the DemoSite behind it, to run manage.py or another server on its data."""
 
-    def __init__(self, origin, paths):
+    def __init__(self, origin, paths, demo):
         self.origin = origin
         self.paths = paths
+        self.demo = demo
 
     def url(self, page_type):
         return self.origin + self.paths[page_type]
@@ -32,4 +34,4 @@ def served_site():
         site.prepare()
         paths = json.loads(site.python("-m", "tests.browser.pages"))
         with site.serve() as server:
-            yield ServedSite(server.origin, paths)
+            yield ServedSite(server.origin, paths, site)
