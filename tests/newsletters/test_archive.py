@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from newsletters.views import ARCHIVE_PAGE_SIZE
+from tests.articles.test_page_query_counts import NAV
 from tests.factories import IssueFactory, NewsletterFactory
 
 pytestmark = pytest.mark.django_db
@@ -165,13 +166,12 @@ def test_the_footer_links_to_the_newsletters(client):
 @pytest.mark.parametrize("count", [3, 30])
 def test_archive_pages_take_fixed_queries(client, django_assert_num_queries, newsletter, count):
     issues = sent(newsletter, count)
-    # Every page's frame: the navigation's sections, breaking news, the footer's sections
-    # and flat pages (4); then the newsletter (1), the count of its issues (1) and the page
-    # of them (1).
-    with django_assert_num_queries(4 + 3):
+    # Every page's frame (NAV: see there); then the newsletter (1), the count of its
+    # issues (1) and the page of them (1).
+    with django_assert_num_queries(NAV + 3):
         assert client.get(newsletter.get_absolute_url()).status_code == 200
-    # The frame (4), the newsletter (1), the issue (1).
-    with django_assert_num_queries(4 + 2):
+    # The frame, the newsletter (1), the issue (1).
+    with django_assert_num_queries(NAV + 2):
         assert client.get(issues[-1].get_absolute_url()).status_code == 200
     rss_url = reverse("newsletters:archive-rss", kwargs={"slug": newsletter.slug})
     # Django keeps the site's domain after the first feed asks for it.
