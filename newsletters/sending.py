@@ -174,8 +174,9 @@ class ConnectionLost(Exception):
 
 
 def classify(error):
-    """ "temporary", "permanent" or "connection" for an error sending one copy."""
-    if isinstance(error, smtplib.SMTPServerDisconnected | OSError):
+    """Whether an error sending one copy is "temporary", "permanent" or "connection"."""
+    # smtplib's errors are OSErrors too: the connection-wide ones are told apart first.
+    if isinstance(error, smtplib.SMTPServerDisconnected):
         return "connection"
     if isinstance(error, smtplib.SMTPRecipientsRefused):
         codes = [code for code, _ in error.recipients.values()]
@@ -186,6 +187,8 @@ def classify(error):
         return "permanent"
     if isinstance(error, smtplib.SMTPException | AnymailError):
         return "temporary"
+    if isinstance(error, OSError):
+        return "connection"
     raise error
 
 
