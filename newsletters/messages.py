@@ -9,6 +9,7 @@ link and image is absolute (links.site_url), since a message has no page address
 resolve a relative one against.
 """
 
+import functools
 import re
 from dataclasses import dataclass
 from email.utils import formataddr, make_msgid
@@ -48,8 +49,12 @@ def one_line(value):
 
 def absolute_body(html):
     """The issue's body, sanitised again, with every link and image address absolute."""
-    base = links.site_url("/")
+    return _absolute_body(html, links.site_url("/"))
 
+
+# One issue's body is the same in every copy: worked out once per batch, not per reader.
+@functools.lru_cache(maxsize=8)
+def _absolute_body(html, base):
     def absolute(element, attribute, value):
         return urljoin(base, value) if attribute in URL_ATTRIBUTES else value
 
@@ -121,6 +126,7 @@ class _TextWriter(HTMLParser):
         return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 
+@functools.lru_cache(maxsize=8)
 def html_to_text(html):
     writer = _TextWriter()
     writer.feed(html)
