@@ -82,6 +82,7 @@ class _TextWriter(HTMLParser):
         self.parts = []
         self.links = []
         self.heading = None
+        self.quotes = []
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
@@ -94,7 +95,7 @@ class _TextWriter(HTMLParser):
         elif tag == "br":
             self.parts.append("\n")
         elif tag == "blockquote":
-            self.parts.append("> ")
+            self.quotes.append(len(self.parts))
         elif tag in {"td", "th"}:
             self.parts.append(" ")
         elif tag == "a":
@@ -112,9 +113,15 @@ class _TextWriter(HTMLParser):
         elif tag == "a" and self.links:
             start, href = self.links.pop()
             text = one_line("".join(self.parts[start:]))
-            if href and href != text and not href.startswith("#"):
-                shown = href.removeprefix("mailto:")
+            shown = href.removeprefix("mailto:")
+            if shown and shown != text and not href.startswith("#"):
                 self.parts.append(f" ({shown})" if text else shown)
+        elif tag == "blockquote" and self.quotes:
+            start = self.quotes.pop()
+            quoted = "".join(self.parts[start:]).strip().splitlines()
+            del self.parts[start:]
+            self.parts.append("\n".join(f"> {line.strip()}".rstrip() for line in quoted))
+            self.parts.append("\n\n")
         elif tag in self.BLOCKS:
             self.parts.append("\n\n")
 
