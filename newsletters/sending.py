@@ -360,6 +360,11 @@ def send_batch(issue_id, token, retry=0):
             outcome.failed += give_up(issue, token, outcome.error)
         else:
             run_after = timezone.now() + retry_delay(retry)
+            # The claim stays live until the retry is due, so the wait does not look like
+            # a stalled send to be resumed at once.
+            issue.deliveries.filter(claimed_by=token, status=Delivery.Status.PENDING).update(
+                claimed_at=run_after
+            )
             send_batch.using(run_after=run_after).enqueue(issue_id, token, retry + 1)
     finish_if_done(issue)
     return {"sent": outcome.sent, "failed": outcome.failed, "deferred": outcome.deferred}

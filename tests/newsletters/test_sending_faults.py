@@ -2,6 +2,7 @@
 once, and nothing is marked sent that the server did not take."""
 
 from collections import Counter
+from datetime import timedelta
 from unittest import mock
 
 import pytest
@@ -81,7 +82,7 @@ def statuses(issue):
     return Counter(issue.deliveries.values_list("status", flat=True))
 
 
-def test_a_mail_server_down_at_the_start_is_tried_again_later(mail_server, run_tasks):
+def test_a_mail_server_down_at_the_start_is_tried_again_later(mail_server, run_tasks, time_machine):
     morning = data.newsletter()
     readers = data.confirmed_readers(morning, 3)
     issue = data.issue(morning)
@@ -103,6 +104,26 @@ def test_a_mail_server_down_at_the_start_is_tried_again_later(mail_server, run_t
     assert mailbox.received() == {reader.email: 1 for reader in readers}
     issue.refresh_from_db()
     assert issue.is_sent
+
+
+def test_a_long_wait_for_a_retry_is_not_taken_for_a_stalled_send(mail_server, time_machine):
+    morning = data.newsletter()
+    data.confirmed_readers(morning, 2)
+    issue = data.issue(morning)
+    sending.start_sending(issue, enqueue=False)
+    sending.write_log(issue)
+    [batch] = sending.split_into_batches(issue)
+    started = timezone.now()
+
+    sending.send_batch.call(issue.pk, batch, 5)  # the sixth try: the next waits 16 minutes
+
+    wait = sending.retry_delay(5)
+    assert wait > sending.STALE_CLAIM
+    time_machine.move_to(started + wait - timedelta(seconds=5))
+    assert not sending.stalled_issues().exists()
+    # Once the retry is long overdue, no worker is running it: then it is stalled.
+    time_machine.move_to(started + wait + sending.STALE_CLAIM * 1.5)
+    assert list(sending.stalled_issues()) == [issue]
 
 
 def test_a_connection_dropped_mid_batch_keeps_what_was_taken_and_retries_the_rest(
