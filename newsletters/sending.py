@@ -297,6 +297,8 @@ def resume_sending(issue, *, force=False, enqueue=True):
     if issue.is_sent or issue.sending_started_at is None:
         raise SendRefused("Only an issue being sent can be resumed.")
     stale_before = timezone.now() + timedelta(days=1) if force else stale_cutoff()
+    # Also for a send stopped before its log was written; logged copies stay as they are.
+    write_log(issue)
     tokens = split_into_batches(issue, stale_before=stale_before)
     if enqueue:
         enqueue_batches(issue, tokens)
@@ -308,11 +310,16 @@ def stale_cutoff():
 
 
 def stalled_issues():
-    """Issues being sent whose waiting copies no worker has claimed for STALE_CLAIM."""
-    waiting = Delivery.objects.filter(issue=OuterRef("pk"), status=Delivery.Status.PENDING)
+    """Issues being sent for STALE_CLAIM whose waiting copies no worker has claimed since,
+    or whose log was never written."""
+    copies = Delivery.objects.filter(issue=OuterRef("pk"))
+    waiting = copies.filter(status=Delivery.Status.PENDING)
     recent = waiting.filter(claimed_at__gte=stale_cutoff())
-    return Issue.objects.filter(sending_started_at__isnull=False, sent_at__isnull=True).filter(
-        Exists(waiting), ~Exists(recent), sending_started_at__lt=stale_cutoff()
+    return Issue.objects.filter(
+        Exists(waiting) | ~Exists(copies),
+        ~Exists(recent),
+        sending_started_at__lt=stale_cutoff(),
+        sent_at__isnull=True,
     )
 
 

@@ -227,6 +227,20 @@ def test_a_send_whose_worker_was_killed_resumes_and_sends_each_copy_once(
     assert issue.is_sent
 
 
+def test_a_send_stopped_before_its_log_was_written_is_resumed(mail_server, run_tasks, time_machine):
+    morning = data.newsletter()
+    readers = data.confirmed_readers(morning, 3)
+    issue = data.issue(morning)
+    mailbox = mail_server(FaultyMailbox())
+    sending.start_sending(issue, enqueue=False)  # as if the worker died before the log
+
+    time_machine.move_to(timezone.now() + sending.STALE_CLAIM * 1.5)
+    call_command("send_newsletter", due=True)
+    run_tasks()
+
+    assert mailbox.received() == {reader.email: 1 for reader in readers}
+
+
 def test_the_command_resumes_a_killed_send_in_the_foreground(mail_server, run_tasks, capsys):
     morning = data.newsletter()
     readers = data.confirmed_readers(morning, 5)

@@ -26,7 +26,6 @@ class ProgressBar:
         self.started = time.monotonic()
         self.sent_here = 0
         self.drawn_at = 0
-        self.counts = sending.progress(issue)
 
     def sent(self):
         self.sent_here += 1
