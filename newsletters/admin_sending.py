@@ -1,6 +1,8 @@
 """
 Sending from the admin: "Send now" and "Schedule", each behind a page that names the
 list and how many readers will receive the issue, and a progress page while it goes out.
+Saving an issue with a future "send at" schedules it too; a later change of the time
+schedules the new one, and the start queued for the old time does nothing.
 
 IssueAdmin takes these from `IssueSendingMixin`. Only users with `newsletters.send_issue`
 (editors) reach them; the check is in each view, so a crafted POST from anyone else is
@@ -66,6 +68,34 @@ class IssueSendingMixin:
             raise PermissionDenied
         return get_object_or_404(Issue.objects.select_related("newsletter"), pk=pk)
 
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        # Setting the time schedules the send, so only those who may send may set it.
+        if not self.has_send_permission(request) and "send_at" not in fields:
+            fields.append("send_at")
+        return fields
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if (
+            "send_at" in form.changed_data
+            and obj.send_at is not None
+            and obj.send_at > timezone.now()
+            and self.has_send_permission(request)
+        ):
+            try:
+                sending.schedule_sending(obj)
+            except sending.SendRefused as refusal:
+                self.message_user(request, f"Not scheduled: {refusal}", messages.WARNING)
+                return
+            when = date_format(timezone.localtime(obj.send_at), "DATETIME_FORMAT")
+            count = receivers(obj.newsletter).count()
+            self.message_user(
+                request,
+                f"Scheduled: “{obj}” will be sent to {obj.newsletter} at {when} "
+                f"({count} confirmed subscribers now).",
+            )
+
     @admin.display(description="Sending")
     def sending_state(self, issue):
         """Where the issue stands, linking to what can be done next."""
@@ -78,6 +108,13 @@ class IssueSendingMixin:
                 else "Sending…"
             )
             return format_html('<a href="{}">{}</a>', sending_url(issue, "sending"), label)
+        if issue.send_at is not None and issue.send_at > timezone.now():
+            when = date_format(timezone.localtime(issue.send_at), "DATETIME_FORMAT")
+            return format_html(
+                'Scheduled for {} · <a href="{}">Send now instead…</a>',
+                when,
+                sending_url(issue, "send"),
+            )
         return format_html(
             '<a href="{}">Send now…</a> · <a href="{}">Schedule…</a>',
             sending_url(issue, "send"),

@@ -17,10 +17,11 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def sender(editor, client):
-    """An editor who may send issues (the Editor group's permission)."""
+    """An editor who may change and send issues (the Editor group's permissions)."""
     editor.user_permissions.add(
         *Permission.objects.filter(
-            content_type__app_label="newsletters", codename__in=["send_issue", "view_issue"]
+            content_type__app_label="newsletters",
+            codename__in=["send_issue", "view_issue", "change_issue"],
         )
     )
     client.force_login(editor)
@@ -72,9 +73,31 @@ def test_a_contributor_cannot_send_schedule_or_watch(contributor_client, issue, 
     for view in ("send", "schedule", "sending", "resume"):
         assert contributor_client.post(url(issue, view)).status_code == 403
         assert contributor_client.get(url(issue, view)).status_code == 403
+    # Nor schedule it by setting "send at", which is read-only for them.
+    send_at = timezone.localtime() + timedelta(hours=3)
+    contributor_client.post(
+        reverse("admin:newsletters_issue_change", args=[issue.pk]),
+        {
+            **change_form(issue),
+            "send_at_0": send_at.strftime("%Y-%m-%d"),
+            "send_at_1": send_at.strftime("%H:%M:%S"),
+        },
+    )
     issue.refresh_from_db()
+    assert issue.send_at is None
     assert issue.sending_started_at is None
     assert not DBTaskResult.objects.exists()
+
+
+def change_form(issue):
+    return {
+        "newsletter": issue.newsletter_id,
+        "subject": issue.subject,
+        "slug": issue.slug,
+        "preheader": issue.preheader,
+        "body": issue.body,
+        "in_archive": "on",
+    }
 
 
 def test_schedule_queues_the_start_for_send_at(sender, issue, smtp_server, run_tasks):
@@ -112,3 +135,21 @@ def test_schedule_without_a_future_time_says_so(sender, issue):
     assert "Set “send at” on the issue" in page.text
     sender.post(url(issue, "schedule"))
     assert not DBTaskResult.objects.exists()
+
+
+def test_saving_a_future_send_at_schedules_the_issue(sender, issue):
+    send_at = timezone.localtime() + timedelta(hours=3)
+    response = sender.post(
+        reverse("admin:newsletters_issue_change", args=[issue.pk]),
+        {
+            **change_form(issue),
+            "send_at_0": send_at.strftime("%Y-%m-%d"),
+            "send_at_1": send_at.strftime("%H:%M:%S"),
+        },
+        follow=True,
+    )
+
+    assert "will be sent to The Morning Briefing" in response.text
+    [start] = DBTaskResult.objects.all()
+    assert start.run_after == send_at.replace(microsecond=0)
+    assert start.task_path == "newsletters.sending.start_scheduled"
