@@ -11,6 +11,7 @@ resolve a relative one against.
 
 import functools
 import re
+import secrets
 from dataclasses import dataclass
 from email.utils import formataddr, make_msgid
 from html.parser import HTMLParser
@@ -155,10 +156,12 @@ def render_issue_email(issue, subscriber=None):
     newsletters page instead of someone's signed links.
     """
     if subscriber is None:
-        preferences_url = unsubscribe_url = links.site_url(reverse("newsletters:index"))
-    else:
-        preferences_url = links.preferences_url(subscriber)
-        unsubscribe_url = links.unsubscribe_url(subscriber, issue.newsletter)
+        placeholder = links.site_url(reverse("newsletters:index"))
+        return _render(issue, placeholder, placeholder)
+    return IssueEmail(issue).render(subscriber)
+
+
+def _render(issue, preferences_url, unsubscribe_url):
     body = absolute_body(issue.body)
     context = {
         "site_name": settings.NEWSROOM_SITE_NAME,
@@ -179,6 +182,58 @@ def render_issue_email(issue, subscriber=None):
     return RenderedIssue(subject=context["subject"], text=text, html=INLINER.inline(html))
 
 
+class IssueEmail:
+    """One issue's email, rendered and inlined once, then addressed to each reader.
+
+    Only a reader's own links differ between copies, so the templates are rendered with
+    random markers where those links go, and each copy swaps in the reader's links (signed
+    tokens: letters, digits and -_:/. only, safe in HTML and text as they are)."""
+
+    def __init__(self, issue):
+        self.issue = issue
+        marker = secrets.token_hex(12)
+        self.preferences_marker = f"preferences-{marker}"
+        self.unsubscribe_marker = f"unsubscribe-{marker}"
+        self.rendered = _render(issue, self.preferences_marker, self.unsubscribe_marker)
+
+    def render(self, subscriber):
+        preferences_url = links.preferences_url(subscriber)
+        unsubscribe_url = links.unsubscribe_url(subscriber, self.issue.newsletter)
+
+        def addressed(content):
+            return content.replace(self.preferences_marker, preferences_url).replace(
+                self.unsubscribe_marker, unsubscribe_url
+            )
+
+        return RenderedIssue(
+            subject=self.rendered.subject,
+            text=addressed(self.rendered.text),
+            html=addressed(self.rendered.html),
+        )
+
+    def message(self, subscriber, connection=None):
+        """The email for `subscriber`, ready to send; its Message-ID is in
+        `message.extra_headers["Message-ID"]`."""
+        rendered = self.render(subscriber)
+        unsubscribe_url = links.unsubscribe_url(subscriber, self.issue.newsletter)
+        message = EmailMultiAlternatives(
+            subject=rendered.subject,
+            body=rendered.text,
+            from_email=sender(),
+            to=[subscriber.email],
+            connection=connection,
+            headers={
+                "Message-ID": make_msgid(domain=mail_domain()),
+                "List-Id": list_id(self.issue.newsletter),
+                "List-Unsubscribe": f"<{unsubscribe_url}>",
+                # RFC 8058: the mail client may POST to the address above to unsubscribe.
+                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            },
+        )
+        message.attach_alternative(rendered.html, "text/html")
+        return message
+
+
 def sender():
     """The From address: the site's name over DEFAULT_FROM_EMAIL. formataddr quotes the
     name, and one_line keeps a CR or LF in it from starting a header of its own."""
@@ -196,23 +251,5 @@ def mail_domain():
 
 
 def build_message(issue, subscriber, connection=None):
-    """The email of `issue` for `subscriber`, ready to send; its Message-ID is in
-    `message.extra_headers["Message-ID"]`."""
-    rendered = render_issue_email(issue, subscriber)
-    unsubscribe_url = links.unsubscribe_url(subscriber, issue.newsletter)
-    message = EmailMultiAlternatives(
-        subject=rendered.subject,
-        body=rendered.text,
-        from_email=sender(),
-        to=[subscriber.email],
-        connection=connection,
-        headers={
-            "Message-ID": make_msgid(domain=mail_domain()),
-            "List-Id": list_id(issue.newsletter),
-            "List-Unsubscribe": f"<{unsubscribe_url}>",
-            # RFC 8058: the mail client may POST to the address above to unsubscribe.
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-        },
-    )
-    message.attach_alternative(rendered.html, "text/html")
-    return message
+    """The email of `issue` for `subscriber`, ready to send (see IssueEmail.message)."""
+    return IssueEmail(issue).message(subscriber, connection=connection)

@@ -42,7 +42,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django_tasks import task
 
-from .messages import build_message
+from .messages import IssueEmail
 from .models import Delivery, Issue, Subscriber, Subscription
 
 logger = logging.getLogger(__name__)
@@ -222,6 +222,7 @@ def run_batch(issue, token, *, on_sent=None):
         return outcome
     mine = issue.deliveries.filter(claimed_by=run, status=Delivery.Status.PENDING)
     copies = list(mine.select_related("subscriber").order_by("pk"))
+    email = IssueEmail(issue)
     pacer = Pacer(settings.NEWSLETTER_SEND_RATE)
     renewed_at = timezone.now()
     connection = get_connection()
@@ -235,7 +236,7 @@ def run_batch(issue, token, *, on_sent=None):
                 renewed_at = timezone.now()
                 mine.update(claimed_at=renewed_at)
             pacer.wait()
-            send_copy(issue, delivery, run, connection, outcome)
+            send_copy(email, delivery, run, connection, outcome)
             if on_sent is not None:
                 on_sent()
     except ConnectionLost as error:
@@ -250,9 +251,9 @@ def run_batch(issue, token, *, on_sent=None):
     return outcome
 
 
-def send_copy(issue, delivery, run, connection, outcome):
+def send_copy(email, delivery, run, connection, outcome):
     """Send one copy and record what happened; raises ConnectionLost to stop the batch."""
-    message = build_message(issue, delivery.subscriber, connection=connection)
+    message = email.message(delivery.subscriber, connection=connection)
     try:
         message.send()
     except Exception as error:  # classify() re-raises what is not a sending failure
