@@ -41,7 +41,7 @@ run: seed static
 	@echo "  Admin:  http://127.0.0.1:$(PORT)/admin/  (demo logins: editor or contributor, password newsroom-demo)"
 	@$(BIN)/python manage.py shell --verbosity 0 --command "$$EMAIL_DESTINATION"
 	@echo ""
-	@$(BIN)/python manage.py db_worker --queue-name '*' & worker=$$!; \
+	@$(BIN)/python manage.py db_worker --queue-name '*' --no-reload & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	$(BIN)/gunicorn -c newsroom/gunicorn.conf.py
 
