@@ -1,14 +1,14 @@
 # Newsroom: `make run` serves the demo site, `make test` runs the test suite,
 # `make audit` runs Lighthouse on the demo site, `make loadtest` loads it with wrk,
 # `make faults` measures the faults it once had, `make pollers` open pages polling the
-# live News Feed.
+# live News Feed, `make bench-newsletter` sends one issue to 100,000 readers.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 export PORT
 
-.PHONY: run test audit lint migrate seed static clean bench loadtest faults pollers node-tools
+.PHONY: run test audit lint migrate seed static clean bench loadtest faults pollers node-tools bench-newsletter
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,12 +34,25 @@ seed: migrate
 static: $(VENV)/.installed .env $(NODE_TOOLS)
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 
+# The task worker (newsletters) runs beside gunicorn and stops with it.
 run: seed static
 	@echo ""
 	@echo "  Site:   http://127.0.0.1:$(PORT)/"
 	@echo "  Admin:  http://127.0.0.1:$(PORT)/admin/  (demo logins: editor or contributor, password newsroom-demo)"
+	@$(BIN)/python manage.py shell --verbosity 0 --command "$$EMAIL_DESTINATION"
 	@echo ""
+	@$(BIN)/python manage.py db_worker --queue-name '*' --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	$(BIN)/gunicorn -c newsroom/gunicorn.conf.py
+
+define EMAIL_DESTINATION
+from django.conf import settings as s
+where = (f"{s.EMAIL_PROVIDER} (django-anymail)" if s.EMAIL_PROVIDER
+         else f"SMTP {s.EMAIL_HOST}:{s.EMAIL_PORT}" if s.EMAIL_HOST
+         else f"files in {s.EMAIL_FILE_PATH}/ (set EMAIL_HOST to send)")
+print(f"  Email:  {where}")
+endef
+export EMAIL_DESTINATION
 
 # The web fonts, the browser tests' judges (axe-core, vnu-jar) and Lighthouse come from
 # npm; install them again only when package-lock.json changes. Without npm the site uses
@@ -90,3 +103,8 @@ faults: $(VENV)/.installed
 # being published, on a seeded copy in a temporary folder; see scripts/pollers.py.
 pollers: $(VENV)/.installed
 	$(BIN)/python scripts/pollers.py $(POLLERS_ARGS)
+
+# One issue to 100,000 subscribers through a local SMTP sink, with the worker killed
+# half-way and the send resumed, on a temporary SQLite file; see scripts/bench_newsletter.py.
+bench-newsletter: $(VENV)/.installed
+	$(BIN)/python scripts/bench_newsletter.py $(BENCH_NEWSLETTER_ARGS)

@@ -28,6 +28,7 @@ from js_asset import Media
 from articles.admin import time_zone_name
 
 from . import privacy
+from .admin_sending import IssueSendingMixin
 from .drafting import draft_issue
 from .messages import render_issue_email
 from .models import Issue, Newsletter, Subscriber
@@ -164,7 +165,7 @@ class IssueStateFilter(admin.SimpleListFilter):
 
 
 @admin.register(Issue)
-class IssueAdmin(admin.ModelAdmin):
+class IssueAdmin(IssueSendingMixin, admin.ModelAdmin):
     list_display = ["subject", "newsletter", "state"]
     list_filter = ["newsletter", IssueStateFilter]
     list_select_related = ["newsletter"]
@@ -172,11 +173,11 @@ class IssueAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["subject"]}
     change_form_template = "admin/newsletters/issue/change_form.html"
     actions = []
-    readonly_fields = ["state", "created_at", "updated_at"]
+    readonly_fields = ["sending_state", "created_at", "updated_at"]
     fieldsets = [
         (None, {"fields": ["newsletter", "subject", "preheader"]}),
         (None, {"fields": ["body"]}),
-        ("Sending", {"fields": ["state", "send_at", "in_archive"]}),
+        ("Sending", {"fields": ["sending_state", "send_at", "in_archive"]}),
         ("Advanced", {"classes": ["collapse"], "fields": ["slug", "created_at", "updated_at"]}),
     ]
 
@@ -218,8 +219,6 @@ class IssueAdmin(admin.ModelAdmin):
                 "send_at",
                 "slug",
             ]
-        if not request.user.has_perm("newsletters.send_issue"):
-            readonly.append("send_at")
         return readonly
 
     def get_fieldsets(self, request, obj=None):

@@ -218,6 +218,10 @@ class Delivery(models.Model):
     sent_at = models.DateTimeField(null=True, blank=True)
     message_id = models.CharField(max_length=250, blank=True)
     error = models.TextField(blank=True)
+    # The sending batch that holds this copy, so two workers never send it both; a batch
+    # renews `claimed_at` while it works, so a claim left by a stopped worker goes stale.
+    claimed_by = models.CharField(max_length=32, blank=True, editable=False)
+    claimed_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name_plural = "deliveries"

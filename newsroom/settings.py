@@ -226,6 +226,11 @@ TASKS = {
 
 # Newsletters: how long a confirmation link works.
 NEWSLETTER_CONFIRMATION_DAYS = env_int("NEWSLETTER_CONFIRMATION_DAYS", 3)
+# Messages per second each sending worker hands to the mail server (0: as fast as it
+# takes them); providers and shared SMTP hosts cap it.
+NEWSLETTER_SEND_RATE = float(os.environ.get("NEWSLETTER_SEND_RATE", "0") or 0)
+# The postal address anti-spam laws ask every newsletter's footer to carry.
+NEWSROOM_POSTAL_ADDRESS = os.environ.get("POSTAL_ADDRESS", "").strip()
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
