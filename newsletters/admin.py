@@ -296,7 +296,8 @@ class IssueAdmin(IssueSendingMixin, admin.ModelAdmin):
     def email_preview_view(self, request, object_id):
         """The email's subject, preheader, HTML (framed, from email_html_view) and text."""
         issue = self.previewed_issue(request, object_id)
-        subject, text, _html = render_issue_email(issue)
+        email = render_issue_email(issue)
+        subject, text = email.subject, email.text
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
@@ -315,8 +316,7 @@ class IssueAdmin(IssueSendingMixin, admin.ModelAdmin):
         """The email's HTML alone, under a policy that runs nothing it carries, for the
         preview page's frame."""
         issue = self.previewed_issue(request, object_id)
-        _subject, _text, html = render_issue_email(issue)
-        response = HttpResponse(html)
+        response = HttpResponse(render_issue_email(issue).html)
         response["Content-Security-Policy"] = EMAIL_PREVIEW_POLICY
         response["X-Frame-Options"] = "SAMEORIGIN"
         return private(response)
