@@ -50,8 +50,14 @@ def smtp_server(settings):
 
 
 @pytest.fixture
-def run_tasks():
+def run_tasks(monkeypatch):
     """Run the task worker (django-tasks-db's db_worker) until no task is waiting."""
+    # Between tasks the worker drops its database connection when it is not in autocommit,
+    # as a request would; inside a test's transaction that is the test's own connection
+    # (on PostgreSQL: Django never closes SQLite's in-memory one).
+    monkeypatch.setattr(
+        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
+    )
 
     def run():
         call_command("db_worker", batch=True, queue_name="*", startup_delay=False, reload=False)
