@@ -21,6 +21,7 @@ JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 def feed_articles():
     return (
         Article.objects.published()
+        .in_edition()
         .select_related("section", "hero_photo")
         .prefetch_related(with_bylines(), "tags")
         .order_by("-published_at", "-id")

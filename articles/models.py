@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
+from django.utils.translation import get_language
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItem
@@ -118,6 +119,11 @@ def statuses_leading_to(target):
 
 
 class PublishableQuerySet(models.QuerySet):
+    def in_edition(self, language=None):
+        """The items of one edition: `language`'s, by default the active one's (the
+        edition of the page being drawn)."""
+        return self.filter(language=language or get_language())
+
     def published(self):
         """Items readers may see: published, with a publication time that has passed."""
         # The page being rendered now depends on which items are live, even if none are.
@@ -207,7 +213,21 @@ class PublishableQuerySet(models.QuerySet):
 
 
 class Publishable(models.Model):
-    """What articles, quotes and videos share: an address, a publication state, tags."""
+    """What articles, quotes and videos share: an address, a publication state, tags,
+    an edition and a group of translations."""
+
+    language = models.CharField(
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text="The edition the item appears in.",
+    )
+    translation_group = models.UUIDField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Items sharing it are one story in different languages, one per language.",
+    )
 
     slug = models.SlugField(
         max_length=200,
@@ -360,6 +380,46 @@ class Publishable(models.Model):
         `with_people()`)."""
         return [staff_name(self.created_by)] if self.created_by else []
 
+    @property
+    def translations(self):
+        """The other items of the item's translation group (of its own kind), as a
+        queryset; empty when it has none."""
+        if self.translation_group is None:
+            return type(self).objects.none()
+        return (
+            type(self).objects.filter(translation_group=self.translation_group).exclude(pk=self.pk)
+        )
+
+    def link_translation(self, other):
+        """Make `other` (an item of the same kind in another language) a translation of
+        this one: both join one group, with whatever translations either had. Raises
+        ValidationError when that would put two items of one language in the group."""
+        if type(other) is not type(self) or other.pk == self.pk:
+            raise ValidationError("A translation is another item of the same kind.")
+        members = {self.pk: self, other.pk: other}
+        for item in (self, other):
+            for member in item.translations:
+                members.setdefault(member.pk, member)
+        languages = [member.language for member in members.values()]
+        if len(languages) != len(set(languages)):
+            raise ValidationError(
+                "A story has one version per language: this would give it two in the same one."
+            )
+        group = self.translation_group or other.translation_group or uuid.uuid4()
+        type(self).objects.filter(pk__in=members).update(translation_group=group)
+        for item in (self, other):
+            item.translation_group = group
+
+    def unlink_translation(self):
+        """Take the item out of its translation group (the others stay linked)."""
+        if self.translation_group is None:
+            return
+        remaining = list(self.translations.values_list("pk", flat=True))
+        type(self).objects.filter(pk=self.pk).update(translation_group=None)
+        if len(remaining) == 1:
+            type(self).objects.filter(pk__in=remaining).update(translation_group=None)
+        self.translation_group = None
+
     def publishing_problems(self, author_count=None):
         """What stops the item from being published, as sentences for the editor; empty when ready."""
         problems = []
@@ -374,11 +434,27 @@ def staff_name(user):
 
 
 def publishable_indexes(prefix):
-    """The index behind every reader list: live items, newest first, ties broken by id."""
+    """The index behind every reader list: an edition's live items, newest first, ties
+    broken by id."""
     return [
-        models.Index(fields=["status", "-published_at", "-id"], name=f"{prefix}_status_pub_idx"),
+        models.Index(
+            fields=["language", "status", "-published_at", "-id"], name=f"{prefix}_edition_pub_idx"
+        ),
         # Few rows are ever marked: the breaking-news bar and its expiry read only those.
         models.Index(fields=["breaking_until"], name=f"{prefix}_breaking_idx"),
+        models.Index(fields=["translation_group"], name=f"{prefix}_translation_idx"),
+    ]
+
+
+def publishable_constraints(prefix):
+    """What every kind's table holds to, whatever writes it: one version of a story per
+    language."""
+    return [
+        models.UniqueConstraint(
+            fields=["translation_group", "language"],
+            name=f"{prefix}_one_translation_per_language",
+            violation_error_message="This story already has a version in this language.",
+        ),
     ]
 
 
@@ -394,6 +470,7 @@ class SectionQuerySet(models.QuerySet):
         pagecache.record_list(self.model)
         newest = [
             Article.objects.published()
+            .in_edition()
             .filter(section=section)
             .exclude(pk__in=exclude)
             .order_by("-published_at", "-pk")
@@ -703,17 +780,19 @@ class Article(Publishable):
         indexes = [
             *publishable_indexes("article"),
             models.Index(
-                fields=["section", "status", "-published_at", "-id"],
+                fields=["section", "language", "status", "-published_at", "-id"],
                 name="article_section_pub_idx",
             ),
             models.Index(
-                fields=["is_featured", "status", "-published_at"], name="article_featured_idx"
+                fields=["is_featured", "language", "status", "-published_at"],
+                name="article_featured_idx",
             ),
             # When the next live blog starts or ends (page lifetimes, next_publication_at).
             models.Index(fields=["live_starts_at"], name="article_live_starts_idx"),
             models.Index(fields=["live_ends_at"], name="article_live_ends_idx"),
         ]
         constraints = [
+            *publishable_constraints("article"),
             # Drafts may wait for a section; whatever saves a published article (admin,
             # importer, shell) must give it one.
             models.CheckConstraint(
@@ -737,7 +816,7 @@ class Article(Publishable):
         return self.headline
 
     def get_absolute_url(self):
-        return slug_path("articles:detail", self.slug)
+        return slug_path("articles:detail", self.slug, self.language)
 
     def derive_fields(self):
         """Work out what the body decides: the body as stored (sanitised, with plain
@@ -881,7 +960,12 @@ class Article(Publishable):
         return [teasers[pk] for pk in pks if pk in teasers]
 
     def related_pks(self, limit):
-        candidates = Article.objects.published().exclude(pk=self.pk).values_list("pk", flat=True)
+        candidates = (
+            Article.objects.published()
+            .in_edition(self.language)
+            .exclude(pk=self.pk)
+            .values_list("pk", flat=True)
+        )
         picks = list(candidates.filter(pk__in=self.related_articles.values("pk"))[:limit])
         if picks:
             return picks

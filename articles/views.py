@@ -1,3 +1,4 @@
+from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
@@ -12,6 +13,18 @@ from .models import Article, LiveState, Section
 LIVE_KEY_EVENTS = 20
 # How a live blog's entries are drawn in its stream (and in a live update of it).
 LIVE_ENTRY_TEMPLATE = "feed/_live_entry.html"
+
+
+class ItemPageView(DetailView):
+    """The page of one item (article, brief, quote, video), which lives in its own
+    edition: asked for under the other one's address (/uk/… for an English story), it
+    sends the reader to its own."""
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        if self.object.language != request.LANGUAGE_CODE:
+            return HttpResponsePermanentRedirect(self.object.get_absolute_url())
+        return self.render_to_response(self.get_context_data(object=self.object))
 
 
 def for_article_page(articles):
@@ -57,7 +70,7 @@ def live_blog_updates(request, slug):
     )
 
 
-class ArticleDetailView(DetailView):
+class ArticleDetailView(ItemPageView):
     """An article for readers; editors who may change articles also see drafts (preview)."""
 
     template_name = "articles/article_detail.html"

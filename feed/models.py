@@ -7,7 +7,12 @@ from django.db import models
 from django.utils.text import Truncator
 from django_prose_editor.fields import ProseEditorField
 
-from articles.models import Publishable, publishable_indexes, summary_from_html
+from articles.models import (
+    Publishable,
+    publishable_constraints,
+    publishable_indexes,
+    summary_from_html,
+)
 from newsroom.paths import slug_path
 from newsroom.sanitize import breakable_spaces, sanitize_html
 
@@ -36,13 +41,14 @@ class Quote(Publishable):
 
     class Meta(Publishable.Meta):
         indexes = publishable_indexes("quote")
+        constraints = publishable_constraints("quote")
         permissions = [("publish_quote", "Can publish, schedule and unpublish quotes")]
 
     def __str__(self):
         return f"{self.speaker}: {self.text[:60]}"
 
     def get_absolute_url(self):
-        return slug_path("feed:quote", self.slug)
+        return slug_path("feed:quote", self.slug, self.language)
 
     @property
     def breaking_headline(self):
@@ -77,6 +83,7 @@ class Video(Publishable):
 
     class Meta(Publishable.Meta):
         indexes = publishable_indexes("video")
+        constraints = publishable_constraints("video")
         permissions = [("publish_video", "Can publish, schedule and unpublish videos")]
 
     def __str__(self):
@@ -88,7 +95,7 @@ class Video(Publishable):
             raise ValidationError({"duration_seconds": "A video cannot last zero seconds."})
 
     def get_absolute_url(self):
-        return slug_path("feed:video", self.slug)
+        return slug_path("feed:video", self.slug, self.language)
 
     @property
     def embed(self):
@@ -200,6 +207,7 @@ class Brief(Publishable):
             ),
         ]
         constraints = [
+            *publishable_constraints("brief"),
             # Whatever saves the entry (admin, shell, import), a live blog has one summary.
             models.UniqueConstraint(
                 fields=["live_blog"],
@@ -223,7 +231,7 @@ class Brief(Publishable):
         return {"body"}
 
     def get_absolute_url(self):
-        return slug_path("feed:brief", self.slug)
+        return slug_path("feed:brief", self.slug, self.language)
 
     def clean(self):
         super().clean()

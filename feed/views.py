@@ -5,10 +5,10 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.text import get_text_list
 from django.views.decorators.http import require_safe
-from django.views.generic import DetailView
 from taggit.models import Tag
 
 from articles.models import Article, Section, with_bylines
+from articles.views import ItemPageView
 from newsroom import kinds
 from newsroom.pagecache import cached_fragment
 from newsroom.search import normalized, search
@@ -118,7 +118,7 @@ def search_view(request):
 def front_page():
     """The pks the front page shows: the lead and top stories (the newest featured
     articles, else the newest article), and each section's latest articles besides."""
-    featured = Article.objects.published().values_list("pk", flat=True)
+    featured = Article.objects.published().in_edition().values_list("pk", flat=True)
     top = list(featured.filter(is_featured=True)[: TOP_STORIES + 1]) or list(featured[:1])
     return top, Section.objects.latest_article_pks(LATEST_PER_SECTION, exclude=top)
 
@@ -151,21 +151,21 @@ def home(request):
     )
 
 
-class QuoteDetailView(DetailView):
+class QuoteDetailView(ItemPageView):
     template_name = "feed/quote_detail.html"
 
     def get_queryset(self):
         return Quote.objects.published().select_related("source_article").prefetch_related("tags")
 
 
-class VideoDetailView(DetailView):
+class VideoDetailView(ItemPageView):
     template_name = "feed/video_detail.html"
 
     def get_queryset(self):
         return Video.objects.published().select_related("thumbnail").prefetch_related("tags")
 
 
-class BriefDetailView(DetailView):
+class BriefDetailView(ItemPageView):
     template_name = "feed/brief_detail.html"
 
     def get_queryset(self):

@@ -1,6 +1,10 @@
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.templatetags.static import static
+from django.utils.translation import get_language, to_locale
+
+# Open Graph names a locale with its country ("uk_UA"); a bare language is not one.
+OPEN_GRAPH_LOCALES = {"en": "en_GB", "uk": "uk_UA"}
 
 
 def absolute_uri(request, path):
@@ -17,7 +21,6 @@ def absolute_uri(request, path):
 
 def site(request):
     """Site identity for every template, from settings, and this page's canonical address."""
-    language = settings.LANGUAGE_CODE.split("-")
     return {
         "site_name": settings.NEWSROOM_SITE_NAME,
         "site_tagline": settings.NEWSROOM_SITE_TAGLINE,
@@ -26,8 +29,6 @@ def site(request):
         "site_logo_url": lambda: absolute_uri(request, static(settings.NEWSROOM_SITE_LOGO)),
         # Query strings (cursors, filters, tracking) never make a different canonical page.
         "canonical_url": absolute_uri(request, request.path),
-        "og_locale": "_".join([language[0], language[-1].upper()])
-        if len(language) > 1
-        else language[0],
-        "LANGUAGE_CODE": settings.LANGUAGE_CODE,
+        "og_locale": OPEN_GRAPH_LOCALES.get(get_language(), to_locale(get_language())),
+        "LANGUAGE_CODE": get_language(),
     }

@@ -136,19 +136,20 @@ class BuiltFontsFinder(BaseFinder):
                 yield path, storage
 
 
-def preloaded_fonts():
+def preloaded_fonts(language):
     """The static names of the faces the top of every page is set in (the serif's and
-    the sans's upright) in the subset of the site's language: fetched before the first
+    the sans's upright) in the subset of the page's language: fetched before the first
     paint, they are drawn at once instead of swapped in, so nothing shifts."""
-    language = settings.LANGUAGE_CODE.split("-")[0]
+    language = language.split("-")[0]
     subset = "cyrillic" if language in CYRILLIC_LANGUAGES else "latin"
     return [f"{PREFIX}/{family.slug}-{subset}-wght-normal.woff2" for family in FAMILIES]
 
 
 @functools.cache
-def web_fonts():
-    """The stylesheet's and the preloaded fonts' URLs when the fonts were collected, else
-    None; asked once per process, as static files change only with a deploy."""
+def web_fonts(language):
+    """The stylesheet's and the preloaded fonts' URLs for pages in `language` when the
+    fonts were collected, else None; asked once per process and language, as static
+    files change only with a deploy."""
     collected = staticfiles_storage.exists(STYLESHEET)
     # Served from the source folders rather than STATIC_ROOT (runserver, the tests).
     from_finders = settings.DEBUG or getattr(settings, "WHITENOISE_USE_FINDERS", False)
@@ -156,5 +157,5 @@ def web_fonts():
         return None
     return {
         "stylesheet": static(STYLESHEET),
-        "preload": [static(name) for name in preloaded_fonts()],
+        "preload": [static(name) for name in preloaded_fonts(language)],
     }

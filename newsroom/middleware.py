@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import InterfaceError, OperationalError, connections
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+from django.utils import translation
 
 from newsroom.views import bad_request
 
@@ -93,4 +94,30 @@ class DatabaseUnavailableMiddleware:
         )
         response["Retry-After"] = str(DATABASE_RETRY_AFTER)
         response["Cache-Control"] = "no-store"
+        return response
+
+
+class EditionMiddleware:
+    """Activate the language of the edition a page belongs to, from its address alone.
+
+    Reader pages are the same for everyone at one address (the page cache and any CDN
+    keep them by address), so their language comes from the prefix (/uk/…) and never
+    from the browser: unlike Django's LocaleMiddleware, nothing varies on
+    Accept-Language and no one is redirected. The admin, which nothing caches, speaks
+    the language the editor's browser asks for.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.admin_prefix = "/" + settings.ADMIN_PATH
+
+    def __call__(self, request):
+        if request.path_info.startswith(self.admin_prefix):
+            language = translation.get_language_from_request(request)
+        else:
+            language = translation.get_language_from_path(request.path_info)
+        translation.activate(language or settings.LANGUAGE_CODE)
+        request.LANGUAGE_CODE = translation.get_language()
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", request.LANGUAGE_CODE)
         return response

@@ -86,6 +86,7 @@ MIDDLEWARE = [
     # Before anything that may query the database with the path, query or session cookie.
     "newsroom.middleware.RejectNulMiddleware",
     "newsroom.middleware.DatabaseUnavailableMiddleware",
+    "newsroom.middleware.EditionMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
@@ -241,7 +242,13 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = os.environ.get("LANGUAGE_CODE", "en-gb")
+# The editions: the first is the default, served at /; each other one under its code
+# (/uk/). Every publishable item belongs to one of them.
+LANGUAGES = [("en", "English"), ("uk", "Українська")]
+LANGUAGE_CODE = LANGUAGES[0][0]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+# How dates read in each edition ("1 December 2026, 14:05", "1 грудня 2026, 14:05").
+FORMAT_MODULE_PATH = "newsroom.formats"
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/Kyiv")
 USE_I18N = True
 USE_TZ = True

@@ -125,7 +125,7 @@ def decode_cursor(cursor):
 def _published(kind, lookups):
     """Published items of one kind, narrowed by `lookups` (field lookups, e.g. tags__slug)."""
     entry = registry.get(kind)
-    queryset = entry.model.objects.published().filter(**lookups)
+    queryset = entry.model.objects.published().in_edition().filter(**lookups)
     if entry.kept_to_own_list:
         own_list, kept = entry.kept_to_own_list
         if own_list not in lookups:

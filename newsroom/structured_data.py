@@ -11,6 +11,7 @@ plain dicts; the `json_ld` template tag serialises them safely into a
 from django.conf import settings
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.translation import get_language
 
 
 def absolute(request, url):
@@ -53,7 +54,7 @@ def website(request):
         "@type": "WebSite",
         "name": settings.NEWSROOM_SITE_NAME,
         "url": absolute(request, reverse("home")),
-        "inLanguage": settings.LANGUAGE_CODE,
+        "inLanguage": get_language(),
         "publisher": organization(request),
         "potentialAction": {
             "@type": "SearchAction",

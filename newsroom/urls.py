@@ -1,6 +1,7 @@
 import re
 
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
@@ -31,10 +32,10 @@ SITEMAPS = {
 }
 
 urlpatterns = [
-    path("", home, name="home"),
     path("robots.txt", robots_txt, name="robots"),
     # Browsers ask for /favicon.ico whatever the page says.
     path("favicon.ico", favicon),
+    # One index for both editions: each address names its translations (hreflang).
     path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS}, name="sitemap-index"),
     path(
         "sitemap-<section>.xml",
@@ -42,14 +43,20 @@ urlpatterns = [
         {"sitemaps": SITEMAPS},
         name="django.contrib.sitemaps.views.sitemap",
     ),
+    path(settings.ADMIN_PATH, admin.site.urls),
+]
+
+# Every reader page once per edition: English at /, Ukrainian under /uk/.
+urlpatterns += i18n_patterns(
+    path("", home, name="home"),
     path("news-sitemap.xml", news_sitemap, name="news-sitemap"),
     path("", include("articles.urls")),
     path("authors/", include("authors.urls")),
     path("", include("feed.urls")),
     path("newsletters/", include("newsletters.urls")),
     path("pages/<path:url>", flat_page, name="flatpage"),
-    path(settings.ADMIN_PATH, admin.site.urls),
-]
+    prefix_default_language=False,
+)
 
 # Only a local MEDIA_URL ("/media/") is served here; an absolute one points at a CDN or
 # object storage that serves the files itself.

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from .recording import collected_tags, record, request_state, shown_tags
 from .versions import (
@@ -48,7 +49,9 @@ def cached_fragment(name, compute, depends=()):
     if not settings.FRAGMENT_CACHE_ENABLED or state is None:
         # Not a reader's request (staff, previews, the admin): drawn afresh.
         return compute()
-    key = FRAGMENT_KEY_PREFIX + hashlib.sha256(f"{release()}|{name}".encode()).hexdigest()
+    # Per edition: a fragment holds the edition's items in its language.
+    raw = f"{release()}|{get_language()}|{name}"
+    key = FRAGMENT_KEY_PREFIX + hashlib.sha256(raw.encode()).hexdigest()
     try:
         epoch = state.epoch
         entry = pages_cache().get(key)
@@ -97,7 +100,9 @@ def cached_teaser(instance, variant, render):
         day = timezone.localdate().isoformat()
         key = (
             FRAGMENT_KEY_PREFIX
-            + hashlib.sha256(f"{release()}|{day}|{variant}|{stamp}".encode()).hexdigest()
+            + hashlib.sha256(
+                f"{release()}|{get_language()}|{day}|{variant}|{stamp}".encode()
+            ).hexdigest()
         )
         html = pages_cache().get(key)
     except Exception:

@@ -92,10 +92,9 @@ def test_with_font_packages_pages_link_the_collected_fonts_and_preload_the_uprig
 @needs_font_packages
 @pytest.mark.django_db
 def test_the_ukrainian_edition_preloads_the_cyrillic_faces(client, collect, settings):
-    settings.LANGUAGE_CODE = "uk"
     collect(PACKAGES)
 
-    html = client.get("/").content.decode()
+    html = client.get("/uk/").content.decode()
     preloaded = [url.rsplit("/", 1)[-1].split(".")[0] for url in PRELOAD_LINK.findall(html)]
     assert preloaded == [
         "source-serif-4-cyrillic-wght-normal",
