@@ -26,6 +26,7 @@ from taggit.models import TaggedItem
 from newsroom import pagecache
 from newsroom.images import CleanImageField
 from newsroom.paths import slug_path
+from newsroom.translations import in_language
 from newsroom.sanitize import breakable_spaces, sanitize_html, web_address
 
 WORDS_PER_MINUTE = 230
@@ -506,6 +507,14 @@ class Section(models.Model):
     position = models.PositiveSmallIntegerField(
         default=0, help_text="Sections are listed in the navigation in this order, lowest first."
     )
+    translations = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text='The name and description in the other editions: {"uk": {"name": …, "description": …}}.',
+    )
+
+    # What `translations` may give in another language.
+    TRANSLATED_FIELDS = ("name", "description")
 
     objects = SectionQuerySet.as_manager()
 
@@ -517,6 +526,11 @@ class Section(models.Model):
 
     def get_absolute_url(self):
         return slug_path("articles:section", self.slug)
+
+    def translated(self, field, language=None):
+        """`field` in `language` (the active one by default): its translation when there
+        is one, else the field itself."""
+        return in_language(self, field, language)
 
 
 class PhotoQuerySet(models.QuerySet):

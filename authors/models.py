@@ -3,6 +3,7 @@ from django.db import models
 
 from newsroom.images import CleanImageField
 from newsroom.paths import slug_path
+from newsroom.translations import in_language
 
 
 class Author(models.Model):
@@ -39,8 +40,16 @@ class Author(models.Model):
     email = models.EmailField(
         blank=True, help_text="Public contact address, shown on the author page."
     )
+    translations = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text='The name, role and bio in the other editions: {"uk": {"name": …, "role": …, "bio": …}}.',
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    # What `translations` may give in another language.
+    TRANSLATED_FIELDS = ("name", "role", "bio")
 
     class Meta:
         ordering = ["name"]
@@ -50,6 +59,11 @@ class Author(models.Model):
 
     def get_absolute_url(self):
         return slug_path("authors:detail", self.slug)
+
+    def translated(self, field, language=None):
+        """`field` in `language` (the active one by default): its translation when there
+        is one, else the field itself."""
+        return in_language(self, field, language)
 
     @property
     def x_url(self):
