@@ -26,8 +26,8 @@ from taggit.models import TaggedItem
 from newsroom import pagecache
 from newsroom.images import CleanImageField
 from newsroom.paths import slug_path
-from newsroom.translations import in_language
 from newsroom.sanitize import breakable_spaces, sanitize_html, web_address
+from newsroom.translations import in_language
 
 WORDS_PER_MINUTE = 230
 STANDFIRST_WORDS = 40
