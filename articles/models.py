@@ -391,6 +391,11 @@ class Publishable(models.Model):
             type(self).objects.filter(translation_group=self.translation_group).exclude(pk=self.pk)
         )
 
+    @functools.cached_property
+    def live_translations(self):
+        """The item's versions in other languages that readers may see, loaded once."""
+        return list(self.translations.published().only("slug", "language", "published_at"))
+
     def link_translation(self, other):
         """Make `other` (an item of the same kind in another language) a translation of
         this one: both join one group, with whatever translations either had. Raises

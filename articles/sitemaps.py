@@ -3,12 +3,14 @@
 from datetime import timedelta
 
 from django.conf import settings
-from django.contrib.sitemaps import Sitemap
 from django.db.models import Max, Q
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from taggit.models import Tag
+
+from newsroom.sitemaps import EditionListSitemap, ItemSitemap
 
 from .models import Article, Section, Status
 
@@ -24,12 +26,12 @@ def latest_change(published):
     return max((moment for moment in latest.values() if moment), default=None)
 
 
-class ArticleSitemap(Sitemap):
-    limit = 5000
-
+class ArticleSitemap(ItemSitemap):
     def items(self):
         return (
-            Article.objects.published().only("slug", "updated_at", "published_at").order_by("-id")
+            Article.objects.published()
+            .only("slug", "updated_at", "published_at", "language", "translation_group")
+            .order_by("-id")
         )
 
     def lastmod(self, article):
@@ -39,7 +41,7 @@ class ArticleSitemap(Sitemap):
         return latest_change(Article.objects.published())
 
 
-class SectionSitemap(Sitemap):
+class SectionSitemap(EditionListSitemap):
     def items(self):
         live = Q(articles__status=Status.PUBLISHED, articles__published_at__lte=timezone.now())
         return Section.objects.annotate(
@@ -50,7 +52,7 @@ class SectionSitemap(Sitemap):
         return section.last_published
 
 
-class TagSitemap(Sitemap):
+class TagSitemap(EditionListSitemap):
     limit = 5000
 
     def items(self):
@@ -67,10 +69,12 @@ class TagSitemap(Sitemap):
 
 
 def news_sitemap(request):
-    """Articles of the last two days, in the format Google News documents for news sitemaps."""
+    """The edition's articles of the last two days, in the format Google News documents
+    for news sitemaps."""
     since = timezone.now() - NEWS_SITEMAP_WINDOW
     articles = (
         Article.objects.published()
+        .in_edition()
         .filter(published_at__gte=since)
         .only("slug", "headline", "published_at")
         .order_by("-published_at")[:NEWS_SITEMAP_LIMIT]
@@ -81,7 +85,7 @@ def news_sitemap(request):
         {
             "articles": articles,
             "publication_name": settings.NEWSROOM_SITE_NAME,
-            "language": settings.LANGUAGE_CODE.split("-")[0],
+            "language": get_language(),
             "base_url": request.build_absolute_uri("/").rstrip("/"),
         },
         content_type="application/xml; charset=utf-8",

@@ -1,6 +1,5 @@
 """schema.org JSON-LD of articles and their photos."""
 
-from django.conf import settings
 from django.utils.html import strip_tags
 
 from authors.structured_data import person
@@ -32,6 +31,31 @@ def image(request, photo, caption=""):
     return data
 
 
+def language_and_translations(request, item):
+    """`inLanguage` and the item's versions in other languages: the first published is
+    the original (`translationOfWork` on the others, `workTranslation` on it)."""
+    data = {"inLanguage": item.language}
+    # A preview's draft has no publication time yet: it comes last.
+    versions = sorted(
+        [item, *item.live_translations],
+        key=lambda version: (version.published_at is None, version.published_at or 0),
+    )
+    if len(versions) < 2:
+        return data
+    original, *translations = versions
+    if item is original:
+        data["workTranslation"] = [
+            {"@id": absolute(request, version.get_absolute_url()), "inLanguage": version.language}
+            for version in translations
+        ]
+    else:
+        data["translationOfWork"] = {
+            "@id": absolute(request, original.get_absolute_url()),
+            "inLanguage": original.language,
+        }
+    return data
+
+
 @builder("NewsArticle")
 def news_article(request, article):
     article = article.with_details()
@@ -51,7 +75,7 @@ def news_article(request, article):
         "keywords": [tag.name for tag in article.tags.all()],
         "wordCount": len(article.body.split()),
         "isAccessibleForFree": True,
-        "inLanguage": settings.LANGUAGE_CODE,
+        **language_and_translations(request, article),
     }
     hero = image(request, article.hero_photo, article.hero_photo_caption)
     if hero:

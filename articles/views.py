@@ -26,6 +26,10 @@ class ItemPageView(DetailView):
             return HttpResponsePermanentRedirect(self.object.get_absolute_url())
         return self.render_to_response(self.get_context_data(object=self.object))
 
+    def get_context_data(self, **kwargs):
+        # The base template names the item's versions in the other editions.
+        return super().get_context_data(edition_item=self.object, **kwargs)
+
 
 def for_article_page(articles):
     """The article with its section and photo; the page loads the rest when it needs it

@@ -1,10 +1,11 @@
-from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
+
+from newsroom.sitemaps import EditionListSitemap
 
 from .models import Author
 
 
-class AuthorSitemap(Sitemap):
+class AuthorSitemap(EditionListSitemap):
     def items(self):
         return Author.objects.order_by("pk")
 

@@ -1,15 +1,16 @@
-from django.contrib.sitemaps import Sitemap
-
 from articles.sitemaps import latest_change
+from newsroom.sitemaps import ItemSitemap
 
 from .models import Brief, Video
 
 
-class VideoSitemap(Sitemap):
-    limit = 5000
-
+class VideoSitemap(ItemSitemap):
     def items(self):
-        return Video.objects.published().only("slug", "updated_at", "published_at").order_by("-id")
+        return (
+            Video.objects.published()
+            .only("slug", "updated_at", "published_at", "language", "translation_group")
+            .order_by("-id")
+        )
 
     def lastmod(self, video):
         return max(video.updated_at, video.published_at)
@@ -18,11 +19,13 @@ class VideoSitemap(Sitemap):
         return latest_change(Video.objects.published())
 
 
-class BriefSitemap(Sitemap):
-    limit = 5000
-
+class BriefSitemap(ItemSitemap):
     def items(self):
-        return Brief.objects.published().only("slug", "updated_at", "published_at").order_by("-id")
+        return (
+            Brief.objects.published()
+            .only("slug", "updated_at", "published_at", "language", "translation_group")
+            .order_by("-id")
+        )
 
     def lastmod(self, brief):
         return max(brief.updated_at, brief.published_at)

@@ -1,8 +1,6 @@
 """schema.org JSON-LD of quotes, videos and briefs."""
 
-from django.conf import settings
-
-from articles.structured_data import image
+from articles.structured_data import image, language_and_translations
 from authors.structured_data import person
 from newsroom.sanitize import web_address
 from newsroom.structured_data import absolute, builder, organization
@@ -24,6 +22,7 @@ def video_object(request, video):
         "url": absolute(request, video.get_absolute_url()),
         "contentUrl": web_address(video.video_url) or None,
         "publisher": organization(request),
+        **language_and_translations(request, video),
     }
     thumbnail = image(request, video.thumbnail)
     if thumbnail:
@@ -46,6 +45,7 @@ def quotation(request, quote):
         "creator": speaker,
         "datePublished": quote.published_at.isoformat() if quote.published_at else None,
         "publisher": organization(request),
+        **language_and_translations(request, quote),
     }
     if web_address(quote.source_url):
         data["isBasedOn"] = web_address(quote.source_url)
@@ -76,7 +76,7 @@ def brief_news_article(request, brief):
         "publisher": organization(request),
         "keywords": [tag.name for tag in brief.tags.all()],
         "isAccessibleForFree": True,
-        "inLanguage": settings.LANGUAGE_CODE,
+        **language_and_translations(request, brief),
     }
     photo = image(request, brief.photo)
     if photo:
