@@ -3,8 +3,8 @@ edition's items, each story naming its versions in the other edition."""
 
 import json
 import re
-from xml.etree import ElementTree
 
+import defusedxml.ElementTree as ElementTree
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
