@@ -7,6 +7,7 @@ from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.html import escape
+from django.utils.translation import get_language
 from taggit.models import Tag
 
 from authors.models import Author
@@ -206,7 +207,7 @@ def json_feed(request):
         "description": LatestArticlesFeed.description,
         "home_page_url": absolute(reverse("home")),
         "feed_url": absolute(reverse("articles:feed-json")),
-        "language": settings.LANGUAGE_CODE,
+        "language": get_language(),
         "items": items,
     }
     response = JsonResponse(document, json_dumps_params={"ensure_ascii": False})

@@ -76,7 +76,7 @@ def news_sitemap(request):
         Article.objects.published()
         .in_edition()
         .filter(published_at__gte=since)
-        .only("slug", "headline", "published_at")
+        .only("slug", "headline", "published_at", "language")
         .order_by("-published_at")[:NEWS_SITEMAP_LIMIT]
     )
     return render(

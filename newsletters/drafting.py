@@ -10,6 +10,7 @@ leak into an email.
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator, slugify
@@ -46,14 +47,18 @@ def draft_issue(newsletter, since=None, now=None):
         since = last_sent or now - FIRST_ISSUE_WINDOW
     window = {"published_at__gt": since, "published_at__lte": now}
 
+    # The newsletters are the default edition's: they carry its stories only.
+    edition = settings.LANGUAGE_CODE
     stories = list(
         Article.objects.published()
+        .in_edition(edition)
         .filter(**window)
-        .only("headline", "slug", "standfirst", "is_featured", "published_at")
+        .only("headline", "slug", "standfirst", "is_featured", "published_at", "language")
         .order_by("-is_featured", "-published_at", "-id")[:TOP_STORIES]
     )
     key_events = list(
         Brief.objects.published()
+        .in_edition(edition)
         .filter(
             **window,
             is_key_event=True,
@@ -65,11 +70,15 @@ def draft_issue(newsletter, since=None, now=None):
     )
     briefs = list(
         Brief.objects.published()
+        .in_edition(edition)
         .filter(**window, live_blog=None)
         .order_by("-published_at", "-id")[:BRIEFS]
     )
     quotes = list(
-        Quote.objects.published().filter(**window).order_by("-published_at", "-id")[:QUOTES]
+        Quote.objects.published()
+        .in_edition(edition)
+        .filter(**window)
+        .order_by("-published_at", "-id")[:QUOTES]
     )
 
     day = timezone.localtime(now)

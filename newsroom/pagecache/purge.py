@@ -12,6 +12,7 @@ cache's own invalidation does.
 import logging
 
 from django.conf import settings
+from django.utils import translation
 from django.utils.module_loading import import_string
 
 logger = logging.getLogger(__name__)
@@ -82,10 +83,11 @@ def http_purge(urls, tags=()):
 
 def urls_showing(item):
     """The public addresses whose content depends on `item`: its own page and those the
-    apps registered with `shown_at`."""
-    own = getattr(item, "get_absolute_url", None)
-    urls = [own()] if own else []
-    for models, function in _addresses:
-        if models is None or isinstance(item, models):
-            urls += function(item)
+    apps registered with `shown_at`, in the item's edition (/uk/… for a Ukrainian one)."""
+    with translation.override(getattr(item, "language", None) or translation.get_language()):
+        own = getattr(item, "get_absolute_url", None)
+        urls = [own()] if own else []
+        for models, function in _addresses:
+            if models is None or isinstance(item, models):
+                urls += function(item)
     return [url for url in urls if url]

@@ -9,7 +9,15 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from tests.factories import ArticleFactory, BriefFactory, QuoteFactory, SectionFactory
+from newsletters.drafting import draft_issue
+from newsroom.pagecache.purge import urls_showing
+from tests.factories import (
+    ArticleFactory,
+    BriefFactory,
+    NewsletterFactory,
+    QuoteFactory,
+    SectionFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -230,3 +238,24 @@ def test_unlinking_leaves_no_group_of_one(pair):
     english.refresh_from_db()
     assert english.translation_group is None
     assert list(english.translations) == []
+
+
+def test_a_cdn_is_told_the_addresses_of_the_items_own_edition():
+    brief = BriefFactory(headline="Пороми скасовано", language="uk")
+    urls = urls_showing(brief)
+    assert brief.get_absolute_url() in urls
+    assert {"/uk/", "/uk/feed/", "/uk/feed/rss/"} <= set(urls)
+    assert "/" not in urls and "/feed/" not in urls
+
+
+def test_the_newsletter_draft_carries_the_default_editions_stories():
+    ArticleFactory(headline="Storm closes the port")
+    ArticleFactory(headline="Шторм закрив порт", language="uk")
+    issue = draft_issue(NewsletterFactory())
+    assert "Storm closes the port" in issue.body
+    assert "Шторм закрив порт" not in issue.body
+
+
+def test_the_json_feed_names_its_editions_language(client):
+    assert client.get("/uk/feed.json").json()["language"] == "uk"
+    assert client.get("/feed.json").json()["language"] == "en"
