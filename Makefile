@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PORT
 
-.PHONY: run test audit lint migrate seed static clean bench loadtest faults pollers node-tools bench-newsletter
+.PHONY: run test audit lint migrate seed static clean bench loadtest faults pollers node-tools bench-newsletter messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -79,6 +79,12 @@ audit: $(VENV)/.installed $(NODE_TOOLS)
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+# The interface's strings into the catalogs (extracting needs GNU gettext's xgettext),
+# then compiled; the compiled catalogs are committed, so the site itself needs neither.
+messages: $(VENV)/.installed
+	$(BIN)/python manage.py makemessages --all --no-obsolete --ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore=build --ignore=tests --ignore=scripts
+	$(BIN)/python scripts/compile_messages.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache node_modules build/lighthouse build/fonts
