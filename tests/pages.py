@@ -151,14 +151,15 @@ def slug_templates():
 
 def demo_objects(**terms):
     """One published object of each kind the pages need, from the site's database (the
-    newest of each), plus search words; a page whose object is missing is left out."""
+    newest of each in the active language's edition), plus search words; a page whose
+    object is missing is left out."""
     from django.apps import apps
 
     def newest(label):
-        return apps.get_model(label).objects.published().first()
+        return apps.get_model(label).objects.published().in_edition().first()
 
     article = newest("articles.Article")
-    live_blogs = apps.get_model("articles.Article").objects.published()
+    live_blogs = apps.get_model("articles.Article").objects.published().in_edition()
     issue = (
         apps.get_model("newsletters.Issue")
         .objects.filter(sent_at__isnull=False, in_archive=True, newsletter__is_public=True)

@@ -17,8 +17,25 @@ FLAT_PAGE = "flat-page"
 ADMIN_LOGIN = "admin-login"
 # The writing screen of the demo article the "article" page type shows.
 ADMIN_ARTICLE = "admin-article"
+# The Ukrainian edition's pages checked as well, as "uk-home" and so on: every kind of
+# page, each drawn from the edition's own demo stories.
+UKRAINIAN = [
+    "home",
+    "feed",
+    "article",
+    "live-blog",
+    "section",
+    "tag",
+    "author",
+    "quote",
+    "video",
+    "brief",
+    "search",
+]
+UKRAINIAN_SEARCH = {"search": "Київ"}
 PAGE_TYPES = [
     *(page.name for page in pages.pages(pages.HTML)),
+    *(f"uk-{name}" for name in UKRAINIAN),
     FLAT_PAGE,
     NOT_FOUND,
     ADMIN_LOGIN,
@@ -29,13 +46,17 @@ def paths():
     """{page type: path} in the site's database."""
     from django.contrib.flatpages.models import FlatPage
     from django.urls import resolve, reverse
+    from django.utils import translation
 
     from articles.models import Article
 
     reader = pages.demo_paths()
+    with translation.override("uk"):
+        ukrainian = pages.demo_paths(**UKRAINIAN_SEARCH)
     article = Article.objects.get(slug=resolve(reader["article"]).kwargs["slug"])
     return {
         **{name: reader[name] for name in PAGE_TYPES if name in reader},
+        **{f"uk-{name}": ukrainian[name] for name in UKRAINIAN if name in ukrainian},
         FLAT_PAGE: FlatPage.objects.get(url="/pages/about/").url,
         NOT_FOUND: "/no-such-page/",
         ADMIN_LOGIN: reverse("admin:login"),
