@@ -194,7 +194,7 @@ def next_midnight():
 
 @functools.cache
 def release():
-    """A stamp of the code, templates and static files this process serves."""
+    """A stamp of the code, templates, translations and static files this process serves."""
     base = Path(settings.BASE_DIR)
     # The project's own apps make the pages: a change to their code is a new release.
     own_apps = [
@@ -204,6 +204,7 @@ def release():
     paths = [
         *sorted((base / "templates").rglob("*.html")),
         *sorted(path for app in own_apps for path in app.rglob("*.py")),
+        *sorted(path for folder in settings.LOCALE_PATHS for path in Path(folder).rglob("*.mo")),
         Path(settings.STATIC_ROOT) / "staticfiles.json",
     ]
     for path in paths:
