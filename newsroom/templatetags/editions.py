@@ -24,10 +24,11 @@ register = template.Library()
 class Edition:
     code: str
     name: str
-    # This page in the edition, or its home when the page has no version there.
+    # Where the switcher goes: this page in the edition (a list with the same filters,
+    # search words or cursor), or the edition's home when the page has no version there.
     url: str
     has_page: bool
-    # `url` with the scheme and host, as hreflang wants it.
+    # The page's own address there, with the scheme and host, as hreflang wants it.
     absolute_url: str
 
 
@@ -63,6 +64,7 @@ def page_editions(context, item=None):
     """The editions of the page being drawn: of `item`'s story when it is an item's page,
     else of the same list in each edition."""
     request = context["request"]
+    query = ""
     if item:
         versions = {item.language: item.get_absolute_url()}
         for translation in item.live_translations:
@@ -75,11 +77,18 @@ def page_editions(context, item=None):
             versions = {}
         else:
             versions = {code: translate_url(request.path, code) for code, _ in settings.LANGUAGES}
+            query = request.META.get("QUERY_STRING", "")
     return Editions(
         current=get_language(),
         all=[
-            Edition(code, name, url, code in versions, absolute_uri(request, url))
+            Edition(
+                code,
+                name,
+                f"{path}?{query}" if query and code in versions else path,
+                code in versions,
+                absolute_uri(request, path),
+            )
             for code, name in settings.LANGUAGES
-            for url in [versions.get(code) or edition_home(code)]
+            for path in [versions.get(code) or edition_home(code)]
         ],
     )

@@ -259,3 +259,10 @@ def test_the_newsletter_draft_carries_the_default_editions_stories():
 def test_the_json_feed_names_its_editions_language(client):
     assert client.get("/uk/feed.json").json()["language"] == "uk"
     assert client.get("/feed.json").json()["language"] == "en"
+
+
+def test_switching_from_a_search_keeps_the_words(client):
+    response = client.get("/search/?q=budget")
+    assert switch_links(response) == [("/uk/search/?q=budget", "uk")]
+    # The address the page names as its version has no query: the canonical one.
+    assert alternates(response)["uk"] == "http://testserver/uk/search/"
