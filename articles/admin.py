@@ -14,8 +14,11 @@ from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect, J
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.functional import lazy
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext, ngettext, pgettext
+from django.utils.translation import gettext_lazy as _
 from js_asset import Media
 from taggit.models import Tag
 
@@ -71,21 +74,44 @@ def time_zone_name():
     """The newsroom's time zone as editors read it: "Europe/Kyiv time (EET, UTC+02:00)"."""
     now = timezone.localtime()
     offset = now.strftime("%z")
-    return f"{settings.TIME_ZONE.replace('_', ' ')} time ({now.tzname()}, UTC{offset[:3]}:{offset[3:]})"
+    return gettext("%(zone)s time (%(abbreviation)s, UTC%(offset)s)") % {
+        "zone": settings.TIME_ZONE.replace("_", " "),
+        "abbreviation": now.tzname(),
+        "offset": f"{offset[:3]}:{offset[3:]}",
+    }
+
+
+def times_are_in_zone():
+    """The sentence that tells editors which zone the time boxes are in."""
+    return gettext("Times are %(zone)s.") % {"zone": time_zone_name()}
+
+
+def breaking_hours_action():
+    return ngettext(
+        "Mark as breaking news for %(hours)d hour",
+        "Mark as breaking news for %(hours)d hours",
+        BREAKING_HOURS,
+    ) % {"hours": BREAKING_HOURS}
+
+
+# The admin reads an action's description when it draws the list, in the editor's language.
+mark_breaking_description = lazy(breaking_hours_action, str)()
 
 
 def publication_state(item):
     """Where `item` stands, in a sentence for the publishing panel."""
     if item is None or not item.pk:
-        return "New: nothing is saved yet."
+        return gettext("New: nothing is saved yet.")
     if item.is_scheduled:
-        return f"Scheduled: goes live on {newsroom_time(item.published_at)}."
+        return gettext("Scheduled: goes live on %(time)s.") % {
+            "time": newsroom_time(item.published_at)
+        }
     if item.is_live:
-        return f"Live since {newsroom_time(item.published_at)}."
+        return gettext("Live since %(time)s.") % {"time": newsroom_time(item.published_at)}
     return {
-        Status.DRAFT: "Draft: only staff can see it.",
-        Status.REVIEW: "Ready for review: waiting for an editor.",
-        Status.UNPUBLISHED: "Unpublished: readers no longer see it.",
+        Status.DRAFT: gettext("Draft: only staff can see it."),
+        Status.REVIEW: gettext("Ready for review: waiting for an editor."),
+        Status.UNPUBLISHED: gettext("Unpublished: readers no longer see it."),
     }.get(item.status, item.get_status_display())
 
 
@@ -127,9 +153,11 @@ class WorkflowForm(forms.ModelForm):
             self.data = self.data.copy()
             self.data[self.add_prefix("opened_version")] = version_of(self.instance)
             raise ValidationError(
-                "%(who)s saved this item at %(when)s, after you opened it. Nothing of yours "
-                "is lost: your version is still in the form below. Compare it with theirs, "
-                "keep what should stay, and save again.",
+                gettext(
+                    "%(who)s saved this item at %(when)s, after you opened it. Nothing of yours "
+                    "is lost: your version is still in the form below. Compare it with theirs, "
+                    "keep what should stay, and save again."
+                ),
                 code="edit_conflict",
                 params={
                     "who": self.edit_conflict.changed_by,
@@ -139,12 +167,14 @@ class WorkflowForm(forms.ModelForm):
         step = self.data.get(WORKFLOW_FIELD)
         if step:
             if step not in {move.target for move in WORKFLOW}:
-                raise ValidationError("That is not a step of the publishing workflow.")
+                raise ValidationError(gettext("That is not a step of the publishing workflow."))
             cleaned_data["status"] = step
         status = cleaned_data.get("status", self.instance.status)
         if not self.can_publish and status not in self.instance.EDITABLE_BY_CONTRIBUTORS:
             raise ValidationError(
-                "Only editors can publish, schedule or unpublish. Submit it for review instead.",
+                gettext(
+                    "Only editors can publish, schedule or unpublish. Submit it for review instead."
+                ),
                 code="publish_permission",
             )
         publishing_now = step == Status.PUBLISHED and not cleaned_data.get("published_at")
@@ -161,7 +191,9 @@ class WorkflowForm(forms.ModelForm):
         # A mark that has run out may stay in the field; a new one must lie ahead.
         if until and "breaking_until" in self.changed_data and until <= timezone.now():
             raise ValidationError(
-                "That time has passed. Choose a later one, or empty the field to take the bar down."
+                gettext(
+                    "That time has passed. Choose a later one, or empty the field to take the bar down."
+                )
             )
         return until
 
@@ -170,7 +202,9 @@ class WorkflowForm(forms.ModelForm):
         if self.instance.status == Status.PUBLISHED:
             # The byline is checked by the inline formset, which sees the submitted authors.
             for problem in self.instance.publishing_problems(author_count=1):
-                self.add_error(None, f"Cannot publish yet: {problem}")
+                self.add_error(
+                    None, gettext("Cannot publish yet: %(problem)s") % {"problem": problem}
+                )
 
 
 class GuardedHistoryAdmin(ReadableHistoryAdmin):
@@ -201,11 +235,11 @@ class GuardedHistoryAdmin(ReadableHistoryAdmin):
 class MineFilter(admin.SimpleListFilter):
     """Items the signed-in user started or, for articles, is on the byline of."""
 
-    title = "whose"
+    title = _("whose")
     parameter_name = "mine"
 
     def lookups(self, request, model_admin):
-        return [("yes", "Yours")]
+        return [("yes", gettext("Yours"))]
 
     def queryset(self, request, queryset):
         if self.value() == "yes":
@@ -283,11 +317,11 @@ class PublishableAdmin(GuardedHistoryAdmin):
         form.checks_version = getattr(request, "restored_version", None) is None
         if "published_at" in form.base_fields:
             published_at = form.base_fields["published_at"]
-            published_at.help_text = f"{published_at.help_text} Times are {time_zone_name()}."
+            published_at.help_text = " ".join([str(published_at.help_text), times_are_in_zone()])
             # The admin's split widget labels its two boxes with plain text, not <label>.
             date, time = published_at.widget.widgets
-            date.attrs["aria-label"] = "Publication date"
-            time.attrs["aria-label"] = "Publication time of day"
+            date.attrs["aria-label"] = gettext("Publication date")
+            time.attrs["aria-label"] = gettext("Publication time of day")
         return form
 
     def save_model(self, request, obj, form, change):
@@ -299,25 +333,35 @@ class PublishableAdmin(GuardedHistoryAdmin):
     def outcome(self, request, obj, form, change):
         """What the save did to the item, in the words of the newsroom."""
         if obj.is_scheduled:
-            when = newsroom_time(obj.published_at)
-            return f"Scheduled “{obj}”: it goes live on {when} ({time_zone_name()})."
+            return gettext("Scheduled “%(item)s”: it goes live on %(time)s (%(zone)s).") % {
+                "item": obj,
+                "time": newsroom_time(obj.published_at),
+                "zone": time_zone_name(),
+            }
         if obj.is_live and not form.was_live:
             address = request.build_absolute_uri(obj.get_absolute_url())
             return format_html(
-                'Published “{}”. It is live at <a href="{}">{}</a>.', obj, address, address
+                gettext('Published “{item}”. It is live at <a href="{address}">{address}</a>.'),
+                item=obj,
+                address=address,
             )
         if obj.is_live:
-            return f"Saved “{obj}”; readers see the changes now."
+            return gettext("Saved “%(item)s”; readers see the changes now.") % {"item": obj}
         moved = obj.status != form.status_before
         if obj.status == Status.REVIEW and moved:
-            return f"Submitted “{obj}” for review; editors find it on their desk."
+            return gettext("Submitted “%(item)s” for review; editors find it on their desk.") % {
+                "item": obj
+            }
         if obj.status == Status.UNPUBLISHED and moved:
-            return f"Unpublished “{obj}”: readers no longer see it."
+            return gettext("Unpublished “%(item)s”: readers no longer see it.") % {"item": obj}
         if obj.status == Status.DRAFT and moved:
-            return f"Returned “{obj}” to draft."
+            return gettext("Returned “%(item)s” to draft.") % {"item": obj}
         if not change:
-            return f"Saved “{obj}” as a draft. Only staff can see it."
-        return f"Saved “{obj}” ({obj.get_status_display().lower()})."
+            return gettext("Saved “%(item)s” as a draft. Only staff can see it.") % {"item": obj}
+        return gettext("Saved “%(item)s” (%(status)s).") % {
+            "item": obj,
+            "status": obj.get_status_display().lower(),
+        }
 
     def message_user(self, request, message, level=messages.INFO, *args, **kwargs):
         # Django's success message ("was changed successfully") is the same for saving,
@@ -351,8 +395,8 @@ class PublishableAdmin(GuardedHistoryAdmin):
         if step.target != Status.PUBLISHED:
             return step.label
         if obj is not None and obj.published_at and obj.published_at > timezone.now():
-            return f"Schedule for {newsroom_time(obj.published_at)}"
-        return "Publish now"
+            return gettext("Schedule for %(time)s") % {"time": newsroom_time(obj.published_at)}
+        return gettext("Publish now")
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         # The rich-text editor's import map is an inline script: give it this response's
@@ -399,22 +443,20 @@ class PublishableAdmin(GuardedHistoryAdmin):
         if not self.has_publish_permission(request):
             # Not in the form at all, so a crafted POST cannot set it either.
             return fieldsets
-        breaking = ("Breaking news", {"classes": ["side"], "fields": ["breaking_until"]})
+        breaking = (gettext("Breaking news"), {"classes": ["side"], "fields": ["breaking_until"]})
         side = next(
             (i for i, (_, opts) in enumerate(fieldsets) if "side" in opts.get("classes", ())),
             len(fieldsets),
         )
         return [*fieldsets[:side], breaking, *fieldsets[side:]]
 
-    @admin.action(
-        description=f"Mark as breaking news for {BREAKING_HOURS} hours", permissions=["publish"]
-    )
+    @admin.action(description=mark_breaking_description, permissions=["publish"])
     def mark_breaking(self, request, queryset):
         items = list(queryset[:2])
         if len(items) != 1:
             self.message_user(
                 request,
-                "Choose one item: only one is breaking news at a time.",
+                gettext("Choose one item: only one is breaking news at a time."),
                 level=messages.WARNING,
             )
             return
@@ -422,7 +464,7 @@ class PublishableAdmin(GuardedHistoryAdmin):
         if item.status != Status.PUBLISHED:
             self.message_user(
                 request,
-                f"Not marked: “{item}” is not published or scheduled.",
+                gettext("Not marked: “%(item)s” is not published or scheduled.") % {"item": item},
                 level=messages.WARNING,
             )
             return
@@ -433,26 +475,35 @@ class PublishableAdmin(GuardedHistoryAdmin):
         item.save(update_fields=["breaking_until", "updated_at"])
         self.message_user(
             request,
-            f"“{item}” is breaking news until {newsroom_time(item.breaking_until)}.",
+            gettext("“%(item)s” is breaking news until %(time)s.")
+            % {"item": item, "time": newsroom_time(item.breaking_until)},
         )
 
-    @admin.action(description="Clear breaking news", permissions=["publish"])
+    @admin.action(description=_("Clear breaking news"), permissions=["publish"])
     def clear_breaking(self, request, queryset):
         count = queryset.filter(breaking_until__isnull=False).update(
             breaking_until=None, breaking_marked_at=None
         )
-        self.message_user(request, f"Cleared breaking news from {count} item(s).")
+        self.message_user(
+            request,
+            ngettext(
+                "Cleared breaking news from %(count)d item.",
+                "Cleared breaking news from %(count)d items.",
+                count,
+            )
+            % {"count": count},
+        )
 
     # Columns ---------------------------------------------------------------------
 
-    @admin.display(description="Status", ordering="published_at")
+    @admin.display(description=_("Status"), ordering="published_at")
     def state(self, obj):
         """Status, whether readers see it and the publication time, in one narrow column:
         "Live" or "Scheduled" over the time, else the status (over its time, if any)."""
         if obj.is_live:
-            label = "Live"
+            label = pgettext("publication state", "Live")
         elif obj.is_scheduled:
-            label = "Scheduled"
+            label = gettext("Scheduled")
         else:
             label = obj.get_status_display()
         when = ""
@@ -468,7 +519,7 @@ class PublishableAdmin(GuardedHistoryAdmin):
             when,
         )
 
-    @admin.display(description="Tags")
+    @admin.display(description=_("Tags"))
     def tag_list(self, obj):
         return ", ".join(tag.name for tag in obj.tags.all())
 
@@ -477,14 +528,22 @@ class PublishableAdmin(GuardedHistoryAdmin):
     def _changeable(self, request, queryset):
         return [obj for obj in queryset if self.has_change_permission(request, obj)]
 
-    @admin.action(description="Submit selected items for review", permissions=["change"])
+    @admin.action(description=_("Submit selected items for review"), permissions=["change"])
     def submit_for_review(self, request, queryset):
         waiting = queryset.filter(status__in=statuses_leading_to(Status.REVIEW))
         items = self._changeable(request, waiting)
         count = queryset.filter(pk__in=[obj.pk for obj in items]).update(status=Status.REVIEW)
-        self.message_user(request, f"Submitted {count} item(s) for review.")
+        self.message_user(
+            request,
+            ngettext(
+                "Submitted %(count)d item for review.",
+                "Submitted %(count)d items for review.",
+                count,
+            )
+            % {"count": count},
+        )
 
-    @admin.action(description="Publish selected items now", permissions=["publish"])
+    @admin.action(description=_("Publish selected items now"), permissions=["publish"])
     def publish_now(self, request, queryset):
         ready, refused = [], []
         # Scheduled items too: publishing now brings them forward.
@@ -494,29 +553,50 @@ class PublishableAdmin(GuardedHistoryAdmin):
         ):
             problems = obj.publishing_problems()
             if problems:
-                refused.append(f"“{obj}”: {' '.join(problems)}")
+                refused.append(
+                    gettext("“%(item)s”: %(problems)s")
+                    % {"item": obj, "problems": " ".join(problems)}
+                )
             else:
                 ready.append(obj.pk)
         count = queryset.filter(pk__in=ready).update(
             status=Status.PUBLISHED, published_at=timezone.now()
         )
-        self.message_user(request, f"Published {count} item(s).")
+        self.message_user(
+            request,
+            ngettext("Published %(count)d item.", "Published %(count)d items.", count)
+            % {"count": count},
+        )
         for reason in refused:
-            self.message_user(request, f"Not published: {reason}", level=messages.WARNING)
+            self.message_user(
+                request,
+                gettext("Not published: %(reason)s") % {"reason": reason},
+                level=messages.WARNING,
+            )
 
-    @admin.action(description="Return selected items to draft", permissions=["publish"])
+    @admin.action(description=_("Return selected items to draft"), permissions=["publish"])
     def return_to_draft(self, request, queryset):
         count = queryset.filter(status__in=statuses_leading_to(Status.DRAFT)).update(
             status=Status.DRAFT
         )
-        self.message_user(request, f"Returned {count} item(s) to draft.")
+        self.message_user(
+            request,
+            ngettext(
+                "Returned %(count)d item to draft.", "Returned %(count)d items to draft.", count
+            )
+            % {"count": count},
+        )
 
-    @admin.action(description="Unpublish selected items", permissions=["publish"])
+    @admin.action(description=_("Unpublish selected items"), permissions=["publish"])
     def unpublish(self, request, queryset):
         count = queryset.filter(status__in=statuses_leading_to(Status.UNPUBLISHED)).update(
             status=Status.UNPUBLISHED
         )
-        self.message_user(request, f"Unpublished {count} item(s).")
+        self.message_user(
+            request,
+            ngettext("Unpublished %(count)d item.", "Unpublished %(count)d items.", count)
+            % {"count": count},
+        )
 
     def get_urls(self):
         info = self.opts.app_label, self.opts.model_name
@@ -544,13 +624,14 @@ class PublishableAdmin(GuardedHistoryAdmin):
         review item's text as a revision, as a save would, but never moves its status,
         and not at all when someone saved a newer version or nothing changed."""
         if request.method != "POST":
-            return JsonResponse({"error": "POST only."}, status=405)
+            return JsonResponse({"error": gettext("POST only.")}, status=405)
         item = self.get_object(request, unquote(object_id))
         if item is None or not self.has_change_permission(request, item):
             raise PermissionDenied
         if item.status not in item.EDITABLE_BY_CONTRIBUTORS:
             return JsonResponse(
-                {"error": "Only drafts and items in review are saved automatically."}, status=409
+                {"error": gettext("Only drafts and items in review are saved automatically.")},
+                status=409,
             )
         data = request.POST.copy()
         data.pop(WORKFLOW_FIELD, None)
@@ -560,11 +641,17 @@ class PublishableAdmin(GuardedHistoryAdmin):
             return JsonResponse(
                 {
                     "error": (
-                        f"Not saved automatically: {form.edit_conflict.changed_by} saved a "
-                        "newer version. Save to see what they changed."
+                        gettext(
+                            "Not saved automatically: %(who)s saved a newer version. "
+                            "Save to see what they changed."
+                        )
+                        % {"who": form.edit_conflict.changed_by}
                     )
                     if conflict
-                    else "Not saved automatically: the form has something to correct. Save to see it.",
+                    else gettext(
+                        "Not saved automatically: the form has something to correct. "
+                        "Save to see it."
+                    ),
                 },
                 status=409 if conflict else 400,
             )
@@ -578,7 +665,9 @@ class PublishableAdmin(GuardedHistoryAdmin):
                     {"saved": False, "version": form.cleaned_data["opened_version"]}
                 )
             reversion.set_user(request.user)
-            reversion.set_comment(f"Saved automatically: edited {and_list(edited)}.")
+            reversion.set_comment(
+                gettext("Saved automatically: edited %(fields)s.") % {"fields": and_list(edited)}
+            )
             reversion.add_to_revision(item)
         return JsonResponse(
             {
@@ -592,7 +681,7 @@ class PublishableAdmin(GuardedHistoryAdmin):
         """The edit form's heartbeat (POST): notes that the user still has the item open
         and answers with the others who have it open, and the item's current version."""
         if request.method != "POST":
-            return JsonResponse({"error": "POST only."}, status=405)
+            return JsonResponse({"error": gettext("POST only.")}, status=405)
         item = self.get_object(request, unquote(object_id))
         if item is None or not self.has_change_permission(request, item):
             raise PermissionDenied
@@ -629,10 +718,10 @@ class PublishableAdmin(GuardedHistoryAdmin):
                 "admin:{}_{}_tag_suggestions".format(*info)
             )
         elif db_field.name == "breaking_until":
-            field.help_text = f"{field.help_text} Times are {time_zone_name()}."
+            field.help_text = " ".join([str(field.help_text), times_are_in_zone()])
             date, time = field.widget.widgets
-            date.attrs["aria-label"] = "Breaking news until, date"
-            time.attrs["aria-label"] = "Breaking news until, time of day"
+            date.attrs["aria-label"] = gettext("Breaking news until, date")
+            time.attrs["aria-label"] = gettext("Breaking news until, time of day")
         return field
 
 
@@ -649,7 +738,7 @@ class SectionAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(article_total=Count("articles"))
 
-    @admin.display(description="Articles", ordering="article_total")
+    @admin.display(description=_("Articles"), ordering="article_total")
     def article_count(self, obj):
         return obj.article_total
 
@@ -657,11 +746,11 @@ class SectionAdmin(admin.ModelAdmin):
 class MissingCreditFilter(admin.SimpleListFilter):
     """Photos that stop an article from being published: no alt text, or no credit."""
 
-    title = "alt text and credit"
+    title = _("alt text and credit")
     parameter_name = "credit"
 
     def lookups(self, request, model_admin):
-        return [("missing", "Missing")]
+        return [("missing", gettext("Missing"))]
 
     def queryset(self, request, queryset):
         if self.value() == "missing":
@@ -683,8 +772,8 @@ class PhotoAdmin(CleanUploadsAdminMixin, GuardedHistoryAdmin):
     readonly_fields = ["focal_point", "dimensions"]
     fieldsets = [
         (None, {"fields": ["image", "focal_point", ("focal_x", "focal_y"), "alt_text", "caption"]}),
-        ("Credit", {"fields": ["photographer", "agency"]}),
-        ("Advanced", {"classes": ["collapse"], "fields": ["dimensions", "source_url"]}),
+        (_("Credit"), {"fields": ["photographer", "agency"]}),
+        (_("Advanced"), {"classes": ["collapse"], "fields": ["dimensions", "source_url"]}),
     ]
 
     class Media:
@@ -709,11 +798,11 @@ class PhotoAdmin(CleanUploadsAdminMixin, GuardedHistoryAdmin):
     def may_recover(self, request):
         return request.user.has_perm("articles.change_any_photo")
 
-    @admin.display(description="Photo")
+    @admin.display(description=_("Photo"))
     def preview(self, obj):
         return thumbnail(obj)
 
-    @admin.display(description="Focal point")
+    @admin.display(description=_("Focal point"))
     def focal_point(self, obj):
         """The picture, on which focal_point.js lets the editor click (or use the arrow
         keys) to set the focal point; without the script it is a preview of the picture."""
@@ -725,13 +814,16 @@ class PhotoAdmin(CleanUploadsAdminMixin, GuardedHistoryAdmin):
             '<img src="{}" alt="{}"{} aria-describedby="focal-point-help focal-point-status">'
             '<span class="focal-picker__marker" hidden></span></div>'
             '<p id="focal-point-help" class="focal-picker__help" data-focal-picker-only hidden>'
-            "Click the picture on the part every crop must keep, or select the picture and "
-            "move the point with the arrow keys (Shift moves it further).</p>"
+            "{}</p>"
             '<p id="focal-point-status" class="focal-picker__status" role="status" '
             "data-focal-picker-only hidden></p>",
             obj.url,
             obj.alt_text,
             format_html(' width="{}" height="{}"', obj.width, obj.height) if obj.width else "",
+            gettext(
+                "Click the picture on the part every crop must keep, or select the picture and "
+                "move the point with the arrow keys (Shift moves it further)."
+            ),
         )
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
@@ -740,7 +832,7 @@ class PhotoAdmin(CleanUploadsAdminMixin, GuardedHistoryAdmin):
             field.widget.attrs |= {"min": 0, "max": 1}
         return field
 
-    @admin.display(description="Size")
+    @admin.display(description=_("Size"))
     def dimensions(self, obj):
         return f"{obj.width}×{obj.height}" if obj.width else "—"
 
@@ -750,9 +842,9 @@ class BylineFormSet(BaseInlineFormSet):
         super().add_fields(form, index)
         # A table row's boxes are named by its column heading, which is no <label>.
         names = {
-            "author": "Author",
-            "position": "Order in the byline",
-            "DELETE": "Remove from the byline",
+            "author": gettext("Author"),
+            "position": gettext("Order in the byline"),
+            "DELETE": gettext("Remove from the byline"),
         }
         for name, label in names.items():
             if name in form.fields:
@@ -769,7 +861,12 @@ class BylineFormSet(BaseInlineFormSet):
         ]
         problems = self.instance.byline_problems(author_count=len(authors))
         if problems:
-            raise ValidationError([f"Cannot publish yet: {problem}" for problem in problems])
+            raise ValidationError(
+                [
+                    gettext("Cannot publish yet: %(problem)s") % {"problem": problem}
+                    for problem in problems
+                ]
+            )
 
 
 class ArticleAuthorInline(admin.TabularInline):
@@ -777,8 +874,8 @@ class ArticleAuthorInline(admin.TabularInline):
     formset = BylineFormSet
     autocomplete_fields = ["author"]
     fields = ["author", "position"]
-    verbose_name = "author"
-    verbose_name_plural = "Byline"
+    verbose_name = _("author")
+    verbose_name_plural = _("Byline")
     # Drawn under the headline and standfirst (templates/admin/publishable_change_form.html),
     # where the byline stands on the page.
     writing_position = "top"
@@ -822,12 +919,12 @@ class ArticleAdmin(PublishableAdmin):
         (None, {"classes": ["writing-top"], "fields": ["headline", "standfirst"]}),
         (None, {"classes": ["writing-body"], "fields": ["body"]}),
         (None, {"classes": ["publishing"], "fields": ["published_at"]}),
-        ("Section and tags", {"classes": ["side"], "fields": ["section", "tags", "is_featured"]}),
-        ("Picture", {"classes": ["side"], "fields": ["hero_photo", "hero_caption"]}),
-        ("Related", {"classes": ["side"], "fields": ["related_articles"]}),
-        ("Live blog", {"classes": ["side"], "fields": ["live_starts_at", "live_ends_at"]}),
+        (_("Section and tags"), {"classes": ["side"], "fields": ["section", "tags", "is_featured"]}),
+        (_("Picture"), {"classes": ["side"], "fields": ["hero_photo", "hero_caption"]}),
+        (_("Related"), {"classes": ["side"], "fields": ["related_articles"]}),
+        (_("Live blog"), {"classes": ["side"], "fields": ["live_starts_at", "live_ends_at"]}),
         (
-            "Advanced",
+            _("Advanced"),
             {
                 "classes": ["collapse"],
                 "fields": [
@@ -855,7 +952,7 @@ class ArticleAdmin(PublishableAdmin):
             for name, options in fieldsets
         ]
 
-    @admin.display(description="Body")
+    @admin.display(description=_("Body"))
     def body_as_read(self, obj):
         return mark_safe(sanitize_html(obj.body))  # noqa: S308 - sanitised just here
 
@@ -876,7 +973,11 @@ class ArticleAdmin(PublishableAdmin):
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         if getattr(obj, "redirected_from", None):
-            self.message_user(request, f"The old address {obj.redirected_from} now redirects here.")
+            self.message_user(
+                request,
+                gettext("The old address %(address)s now redirects here.")
+                % {"address": obj.redirected_from},
+            )
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -899,15 +1000,23 @@ class ArticleAdmin(PublishableAdmin):
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
-        for name, words in [
-            ("live_starts_at", "Live coverage start"),
-            ("live_ends_at", "Live coverage end"),
+        for name, date_label, time_label in [
+            (
+                "live_starts_at",
+                gettext("Live coverage start date"),
+                gettext("Live coverage start time of day"),
+            ),
+            (
+                "live_ends_at",
+                gettext("Live coverage end date"),
+                gettext("Live coverage end time of day"),
+            ),
         ]:
             if name in form.base_fields:
                 # The admin's split widget labels its two boxes with plain text, not <label>.
                 date, time = form.base_fields[name].widget.widgets
-                date.attrs["aria-label"] = f"{words} date"
-                time.attrs["aria-label"] = f"{words} time of day"
+                date.attrs["aria-label"] = date_label
+                time.attrs["aria-label"] = time_label
         return form
 
     def live_blog_context(self, request, obj):
@@ -981,19 +1090,19 @@ class ArticleAdmin(PublishableAdmin):
             str(names[credit["author_id"]]) for credit in credits if credit["author_id"] in names
         )
 
-    @admin.display(description="Authors")
+    @admin.display(description=_("Authors"))
     def authors_list(self, obj):
         return ", ".join(author.name for author in obj.byline)
 
-    @admin.display(description="Photo")
+    @admin.display(description=_("Photo"))
     def preview(self, obj):
         return thumbnail(obj.hero_photo, size=48)
 
-    @admin.display(description="Status", ordering="published_at")
+    @admin.display(description=_("Status"), ordering="published_at")
     def article_state(self, obj):
         state = self.state(obj)
         if obj.is_featured:
-            return format_html('{}<span class="list-badge">Featured</span>', state)
+            return format_html('{}<span class="list-badge">{}</span>', state, gettext("Featured"))
         return state
 
 
@@ -1002,7 +1111,7 @@ class PreviewLinkForm(forms.ModelForm):
         choices=PREVIEW_LIFETIMES,
         coerce=int,
         initial=72,
-        help_text="The link stops working after this long; you can also revoke it at any time.",
+        help_text=_("The link stops working after this long; you can also revoke it at any time."),
     )
 
     class Meta:
@@ -1064,12 +1173,16 @@ class PreviewLinkAdmin(admin.ModelAdmin):
         if "article" in request.GET and "_popup" not in request.POST:
             # Made from the article's page ("Share a preview link"): back to the article,
             # whose list of links has the new address and its Copy button.
-            self.message_user(request, f"Preview link made for “{obj.article}”; copy it below.")
+            self.message_user(
+                request,
+                gettext("Preview link made for “%(article)s”; copy it below.")
+                % {"article": obj.article},
+            )
             return HttpResponseRedirect(article_change_url(obj.article) + "#preview-links")
         self.message_user(
             request,
             format_html(
-                "Preview link made; share this address: <code>{}</code>",
+                gettext("Preview link made; share this address: <code>{}</code>"),
                 request.build_absolute_uri(obj.get_absolute_url()),
             ),
         )
@@ -1093,7 +1206,7 @@ class PreviewLinkAdmin(admin.ModelAdmin):
             return HttpResponseNotAllowed(["POST"])
         link = self.get_object(request, unquote(object_id))
         if link is None:
-            raise Http404("No such preview link.")
+            raise Http404(gettext("No such preview link."))
         if not self.has_change_permission(request, link):
             raise PermissionDenied
         if link.revoked_at is None:
@@ -1101,25 +1214,35 @@ class PreviewLinkAdmin(admin.ModelAdmin):
             link.save(update_fields=["revoked_at"])
         if request.headers.get("Accept") == "application/json":
             return JsonResponse({"state": link.state})
-        self.message_user(request, "Revoked the preview link; it no longer opens the article.")
+        self.message_user(
+            request, gettext("Revoked the preview link; it no longer opens the article.")
+        )
         return HttpResponseRedirect(article_change_url(link.article) + "#preview-links")
 
-    @admin.display(description="Address to share")
+    @admin.display(description=_("Address to share"))
     def shareable_url(self, obj):
         if not obj.pk:
             return "—"
         url = obj.get_absolute_url()
         return format_html('<a href="{}" rel="noreferrer">{}</a>', url, url)
 
-    @admin.display(description="State")
+    @admin.display(description=_("State"))
     def link_state(self, obj):
         return obj.state
 
-    @admin.display(description="Visits", ordering="visit_total")
+    @admin.display(description=_("Visits"), ordering="visit_total")
     def visit_count(self, obj):
         return obj.visit_total
 
-    @admin.action(description="Revoke selected links now", permissions=["change"])
+    @admin.action(description=_("Revoke selected links now"), permissions=["change"])
     def revoke(self, request, queryset):
         count = queryset.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
-        self.message_user(request, f"Revoked {count} link(s); they no longer open the article.")
+        self.message_user(
+            request,
+            ngettext(
+                "Revoked %(count)d link; it no longer opens the article.",
+                "Revoked %(count)d links; they no longer open the article.",
+                count,
+            )
+            % {"count": count},
+        )

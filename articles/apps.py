@@ -1,4 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+
+def count_articles(count):
+    return ngettext("%(count)d article", "%(count)d articles", count) % {"count": count}
 
 
 class ArticlesConfig(AppConfig):
@@ -18,7 +24,8 @@ class ArticlesConfig(AppConfig):
             kinds.Kind(
                 name="article",
                 model=article,
-                plural="articles",
+                plural=_("articles"),
+                counted=count_articles,
                 relations=("section", "hero_photo"),
                 prefetches=(with_bylines(),),
                 teaser_template="feed/_item_article.html",

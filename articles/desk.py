@@ -23,6 +23,8 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
 from newsroom import kinds
 
@@ -101,47 +103,47 @@ class Queue:
 QUEUES = (
     Queue(
         name="review",
-        title="Ready for review",
-        empty="Nothing is waiting for review.",
+        title=_("Ready for review"),
+        empty=_("Nothing is waiting for review."),
         status=Status.REVIEW,
         ordering=("updated_at", "pk"),
         time_field="updated_at",
-        when_label="last changed",
-        scope="Oldest first",
+        when_label=_("last changed"),
+        scope=_("Oldest first"),
     ),
     Queue(
         name="scheduled",
-        title="Scheduled",
-        empty="Nothing is scheduled.",
+        title=_("Scheduled"),
+        empty=_("Nothing is scheduled."),
         status=Status.PUBLISHED,
         ordering=("published_at", "pk"),
         time_field="published_at",
-        when_label="goes live",
-        scope="Next first",
+        when_label=_("goes live"),
+        scope=_("Next first"),
         narrow=lambda model, user, now: Q(published_at__gt=now),
         changelist_filter=lambda now: {"published_at__gt": address_time(now)},
     ),
     Queue(
         name="drafts",
-        title="My drafts",
-        empty="You have no drafts.",
+        title=_("My drafts"),
+        empty=_("You have no drafts."),
         status=Status.DRAFT,
         ordering=("-updated_at", "-pk"),
         time_field="updated_at",
-        when_label="last changed",
-        scope="Started by you or with you in the byline",
+        when_label=_("last changed"),
+        scope=_("Started by you or with you in the byline"),
         narrow=lambda model, user, now: Q(pk__in=model.objects.owned_by(user).values("pk")),
         changelist_filter=lambda now: {"mine": "yes"},
     ),
     Queue(
         name="recent",
-        title="Recently published",
-        empty="Nothing was published in the last 7 days.",
+        title=_("Recently published"),
+        empty=_("Nothing was published in the last 7 days."),
         status=Status.PUBLISHED,
         ordering=("-published_at", "-pk"),
         time_field="published_at",
-        when_label="went live",
-        scope="The last 7 days, newest first",
+        when_label=_("went live"),
+        scope=_("The last 7 days, newest first"),
         narrow=lambda model, user, now: Q(published_at__lte=now, published_at__gt=now - RECENT),
         changelist_filter=lambda now: {
             "published_at__gt": address_time(now - RECENT),
@@ -149,10 +151,6 @@ QUEUES = (
         },
     ),
 )
-
-
-def counted(count, singular, plural):
-    return f"{count} {singular if count == 1 else plural}"
 
 
 def admin_url(opts, view, *args):
@@ -202,7 +200,7 @@ def publishable_panels(request, now):
             panel.rows += [publishable_row(item, model, queue) for item in items]
             panel.links.append(
                 Link(
-                    counted(count, model._meta.verbose_name, kind.plural),
+                    kind.counted(count),
                     queue.changelist_url(model, now),
                 )
             )
@@ -237,32 +235,36 @@ def photo_panel(request):
     photos = Photo.objects.missing_credits().editable_by(request.user)
     panel = Panel(
         "photos",
-        "Photos missing alt text or credit",
-        "Every photo has its alt text and credit.",
+        gettext("Photos missing alt text or credit"),
+        gettext("Every photo has its alt text and credit."),
         count=photos.count(),
-        scope="An article cannot be published with one as its hero photo",
+        scope=gettext("An article cannot be published with one as its hero photo"),
     )
     if panel.count:
         for photo in photos.select_related("uploaded_by")[:ROWS_PER_PANEL]:
-            missing = [
-                *(["alt text"] if not photo.alt_text else []),
-                *(["a credit"] if not photo.credit else []),
-            ]
+            if not photo.alt_text and not photo.credit:
+                note = gettext("needs alt text and a credit")
+            elif not photo.alt_text:
+                note = gettext("needs alt text")
+            else:
+                note = gettext("needs a credit")
             panel.rows.append(
                 Row(
-                    title=photo.alt_text or f"Photo {photo.pk}, without alt text",
+                    title=photo.alt_text
+                    or gettext("Photo %(number)s, without alt text") % {"number": photo.pk},
                     url=admin_url(Photo._meta, "change", quote(photo.pk)),
-                    kind="Photo",
+                    kind=gettext("Photo"),
                     people=[staff_name(photo.uploaded_by)] if photo.uploaded_by else [],
-                    when_label="uploaded",
+                    when_label=gettext("uploaded"),
                     when=photo.created_at,
-                    note="needs " + " and ".join(missing),
+                    note=note,
                 )
             )
         changelist = admin_url(Photo._meta, "changelist")
         panel.links.append(
             Link(
-                counted(panel.count, "photo", "photos"),
+                ngettext("%(count)d photo", "%(count)d photos", panel.count)
+                % {"count": panel.count},
                 f"{changelist}?{urlencode({'credit': 'missing'})}",
             )
         )

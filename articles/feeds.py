@@ -7,7 +7,7 @@ from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.html import escape
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from taggit.models import Tag
 
 from authors.models import Author
@@ -52,8 +52,11 @@ def photo_details(photo, absolute):
 class LatestArticlesFeed(FeedEntry):
     """The site's latest articles; also how an article reads in the mixed News Feed."""
 
-    title = f"{settings.NEWSROOM_SITE_NAME}: latest news"
-    description = settings.NEWSROOM_SITE_TAGLINE
+    def title(self):
+        return gettext("%(site)s: latest news") % {"site": settings.NEWSROOM_SITE_NAME}
+
+    def description(self):
+        return settings.NEWSROOM_SITE_TAGLINE
 
     def link(self):
         return reverse("home")
@@ -99,10 +102,13 @@ class SectionFeed(LatestArticlesFeed):
         return get_object_or_404(Section, slug=slug)
 
     def title(self, obj):
-        return f"{settings.NEWSROOM_SITE_NAME}: {obj.name}"
+        return gettext("%(site)s: %(name)s") % {
+            "site": settings.NEWSROOM_SITE_NAME,
+            "name": obj.name,
+        }
 
     def description(self, obj):
-        return obj.description or f"The latest from {obj.name}."
+        return obj.description or gettext("The latest from %(section)s.") % {"section": obj.name}
 
     def link(self, obj):
         return obj.get_absolute_url()
@@ -116,10 +122,13 @@ class AuthorFeed(LatestArticlesFeed):
         return get_object_or_404(Author, slug=slug)
 
     def title(self, obj):
-        return f"{settings.NEWSROOM_SITE_NAME}: {obj.name}"
+        return gettext("%(site)s: %(name)s") % {
+            "site": settings.NEWSROOM_SITE_NAME,
+            "name": obj.name,
+        }
 
     def description(self, obj):
-        return f"The latest articles by {obj.name}."
+        return gettext("The latest articles by %(author)s.") % {"author": obj.name}
 
     def link(self, obj):
         return obj.get_absolute_url()
@@ -133,10 +142,13 @@ class TagFeed(LatestArticlesFeed):
         return get_object_or_404(Tag, slug=slug)
 
     def title(self, obj):
-        return f"{settings.NEWSROOM_SITE_NAME}: {obj.name}"
+        return gettext("%(site)s: %(name)s") % {
+            "site": settings.NEWSROOM_SITE_NAME,
+            "name": obj.name,
+        }
 
     def description(self, obj):
-        return f"The latest articles tagged {obj.name}."
+        return gettext("The latest articles tagged %(tag)s.") % {"tag": obj.name}
 
     def link(self, obj):
         return reverse("feed:tag", kwargs={"slug": obj.slug})
@@ -154,10 +166,15 @@ class LiveBlogFeed(MixedFeed):
         )
 
     def title(self, obj):
-        return f"{settings.NEWSROOM_SITE_NAME}: {obj.headline}"
+        return gettext("%(site)s: %(name)s") % {
+            "site": settings.NEWSROOM_SITE_NAME,
+            "name": obj.headline,
+        }
 
     def description(self, obj):
-        return obj.standfirst or f"Live coverage: {obj.headline}."
+        return obj.standfirst or gettext("Live coverage: %(headline)s.") % {
+            "headline": obj.headline
+        }
 
     def link(self, obj):
         return obj.get_absolute_url()
@@ -203,8 +220,8 @@ def json_feed(request):
         items.append(item)
     document = {
         "version": JSON_FEED_VERSION,
-        "title": LatestArticlesFeed.title,
-        "description": LatestArticlesFeed.description,
+        "title": LatestArticlesFeed().title(),
+        "description": LatestArticlesFeed().description(),
         "home_page_url": absolute(reverse("home")),
         "feed_url": absolute(reverse("articles:feed-json")),
         "language": get_language(),

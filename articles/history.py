@@ -18,6 +18,8 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
 from django.utils.text import capfirst
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from reversion.models import Version
 from reversion_compare.admin import CompareVersionAdmin
 from reversion_compare.helpers import html_diff
@@ -35,10 +37,10 @@ SCHEDULED = "scheduled"
 
 # What the history says when an item moves to each state of the workflow.
 STEP_PHRASES = {
-    Status.DRAFT: "Returned to draft",
-    Status.REVIEW: "Submitted for review",
-    Status.PUBLISHED: "Published",
-    Status.UNPUBLISHED: "Unpublished",
+    Status.DRAFT: _("Returned to draft"),
+    Status.REVIEW: _("Submitted for review"),
+    Status.PUBLISHED: _("Published"),
+    Status.UNPUBLISHED: _("Unpublished"),
 }
 # Fields a workflow step names for itself.
 WORKFLOW_FIELDS = {"status", "published_at"}
@@ -61,7 +63,9 @@ def workflow_phrase(before, after):
     now = timezone.now()
     old_state, new_state = (publication_state(*state, now) for state in (before, after))
     if new_state == SCHEDULED and (old_state != SCHEDULED or before[1] != after[1]):
-        return f"Scheduled for {history_time(after[1], SCHEDULE_TIME_FORMAT)}"
+        return gettext("Scheduled for %(time)s") % {
+            "time": history_time(after[1], SCHEDULE_TIME_FORMAT)
+        }
     if old_state == new_state:
         return ""
     return STEP_PHRASES[new_state]
@@ -75,8 +79,10 @@ def name_in_sentence(name):
 
 def and_list(words):
     """ "a", "a and b", "a, b and c"."""
-    words = list(words)
-    return ", ".join(words[:-1]) + " and " + words[-1] if len(words) > 1 else "".join(words)
+    words = [str(word) for word in words]
+    if len(words) < 2:
+        return "".join(words)
+    return gettext("%(items)s and %(last)s") % {"items": ", ".join(words[:-1]), "last": words[-1]}
 
 
 def edited_fields(form):
@@ -112,23 +118,20 @@ def formset_phrases(formset):
     phrases = []
     if formset.model is ArticleAuthor:
         if formset.new_objects or formset.changed_objects or formset.deleted_objects:
-            phrases.append("Byline changed")
+            phrases.append(gettext("Byline changed"))
         return phrases
-    label = capfirst(formset.model._meta.verbose_name)
+
+    def name(obj):
+        if isinstance(obj, Correction):
+            return obj.get_kind_display()
+        return capfirst(formset.model._meta.verbose_name)
+
     for obj in formset.new_objects:
-        phrases.append(
-            f"{obj.get_kind_display()} added" if isinstance(obj, Correction) else f"{label} added"
-        )
+        phrases.append(gettext("%(name)s added") % {"name": name(obj)})
     for obj, _fields in formset.changed_objects:
-        phrases.append(
-            f"{obj.get_kind_display()} edited" if isinstance(obj, Correction) else f"{label} edited"
-        )
+        phrases.append(gettext("%(name)s edited") % {"name": name(obj)})
     for obj in formset.deleted_objects:
-        phrases.append(
-            f"{obj.get_kind_display()} removed"
-            if isinstance(obj, Correction)
-            else f"{label} removed"
-        )
+        phrases.append(gettext("%(name)s removed") % {"name": name(obj)})
     return phrases
 
 
@@ -144,7 +147,7 @@ def describe_save(form, formsets, add, before=None):
     `before` is the (status, published_at) the item had; a new item starts as a draft.
     """
     instance = form.instance
-    phrases = ["Created"] if add else []
+    phrases = [gettext("Created")] if add else []
     if hasattr(instance, "status"):
         if before is None:
             before = (
@@ -163,7 +166,7 @@ def describe_save(form, formsets, add, before=None):
     if not add:
         fields = edited_fields(form)
         if fields:
-            phrases.append(f"Edited {and_list(fields)}")
+            phrases.append(gettext("Edited %(fields)s") % {"fields": and_list(fields)})
         for formset in formsets:
             phrases += formset_phrases(formset)
     phrases.append(step)
@@ -207,7 +210,9 @@ class ReadableHistoryAdmin(CompareVersionAdmin):
         if before is not None:
             step = workflow_phrase(before, (form.instance.status, form.instance.published_at))
         restored_at = history_time(restored.revision.date_created)
-        return sentences([f"Restored from the version of {restored_at}", step])
+        return sentences(
+            [gettext("Restored from the version of %(time)s") % {"time": restored_at}, step]
+        )
 
     def log_addition(self, request, obj, message):
         return self._log_with_revision(request, obj, message, super().log_addition)
@@ -299,13 +304,13 @@ class ReadableHistoryAdmin(CompareVersionAdmin):
             )
         if field.is_relation:
             related = field.related_model._base_manager.filter(pk=value).first()
-            return str(related) if related is not None else "(deleted)"
+            return str(related) if related is not None else gettext("(deleted)")
         if field.choices:
             return str(dict(field.flatchoices).get(value, value))
         if hasattr(value, "tzinfo"):
             return history_time(value)
         if isinstance(value, bool):
-            return "Yes" if value else "No"
+            return gettext("Yes") if value else gettext("No")
         return str(value)
 
     def history_tags(self, version):

@@ -18,7 +18,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItem
@@ -76,10 +77,10 @@ def summary_from_html(html, words=STANDFIRST_WORDS, max_chars=None):
 
 
 class Status(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    REVIEW = "review", "Ready for review"
-    PUBLISHED = "published", "Published"
-    UNPUBLISHED = "unpublished", "Unpublished"
+    DRAFT = "draft", _("Draft")
+    REVIEW = "review", _("Ready for review")
+    PUBLISHED = "published", _("Published")
+    UNPUBLISHED = "unpublished", _("Unpublished")
 
 
 class Step(NamedTuple):
@@ -95,13 +96,13 @@ class Step(NamedTuple):
 # The publishing workflow, in the order the buttons appear. The admin's buttons, list
 # actions and form all read it: a move that is not here is not offered.
 WORKFLOW = (
-    Step(Status.DRAFT, Status.REVIEW, "Submit for review", False),
-    Step(Status.DRAFT, Status.PUBLISHED, "Publish", True),
-    Step(Status.REVIEW, Status.PUBLISHED, "Publish", True),
-    Step(Status.REVIEW, Status.DRAFT, "Return to draft", False),
-    Step(Status.PUBLISHED, Status.UNPUBLISHED, "Unpublish", True),
-    Step(Status.UNPUBLISHED, Status.PUBLISHED, "Publish", True),
-    Step(Status.UNPUBLISHED, Status.DRAFT, "Return to draft", True),
+    Step(Status.DRAFT, Status.REVIEW, _("Submit for review"), False),
+    Step(Status.DRAFT, Status.PUBLISHED, _("Publish"), True),
+    Step(Status.REVIEW, Status.PUBLISHED, _("Publish"), True),
+    Step(Status.REVIEW, Status.DRAFT, _("Return to draft"), False),
+    Step(Status.PUBLISHED, Status.UNPUBLISHED, _("Unpublish"), True),
+    Step(Status.UNPUBLISHED, Status.PUBLISHED, _("Publish"), True),
+    Step(Status.UNPUBLISHED, Status.DRAFT, _("Return to draft"), True),
 )  # fmt: skip
 
 
@@ -218,38 +219,44 @@ class Publishable(models.Model):
     an edition and a group of translations."""
 
     language = models.CharField(
+        _("language"),
         max_length=10,
         choices=settings.LANGUAGES,
         default=settings.LANGUAGE_CODE,
-        help_text="The edition the item appears in.",
+        help_text=_("The edition the item appears in."),
     )
     translation_group = models.UUIDField(
+        _("translation group"),
         null=True,
         blank=True,
         editable=False,
-        help_text="Items sharing it are one story in different languages, one per language.",
+        help_text=_("Items sharing it are one story in different languages, one per language."),
     )
 
     slug = models.SlugField(
+        _("slug"),
         max_length=200,
         unique=True,
-        help_text="Part of the page's address. Changing it after publication breaks links.",
+        help_text=_("Part of the page's address. Changing it after publication breaks links."),
     )
     status = models.CharField(
+        _("status"),
         max_length=20,
         choices=Status.choices,
         default=Status.DRAFT,
-        help_text="Readers only see published items, and only once their publication time has come.",
+        help_text=_(
+            "Readers only see published items, and only once their publication time has come."
+        ),
     )
     published_at = models.DateTimeField(
-        "publication time",
+        _("publication time"),
         null=True,
         blank=True,
         db_index=False,
-        help_text="A time in the future schedules the item: it appears by itself at that time.",
+        help_text=_("A time in the future schedules the item: it appears by itself at that time."),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -257,22 +264,32 @@ class Publishable(models.Model):
         editable=False,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="The staff account that started the item; contributors may edit their own drafts.",
+        help_text=_(
+            "The staff account that started the item; contributors may edit their own drafts."
+        ),
+        verbose_name=_("created by"),
     )
-    tags = TaggableManager(blank=True, help_text="Comma-separated; each tag has its own page.")
+    tags = TaggableManager(
+        blank=True,
+        help_text=_("Comma-separated; each tag has its own page."),
+        verbose_name=_("tags"),
+    )
     breaking_until = models.DateTimeField(
-        "breaking news until",
+        _("breaking news until"),
         null=True,
         blank=True,
-        help_text="Shows the item in a bar at the top of every page until this time (from its "
-        "publication, if scheduled). Only one item is breaking news at a time: the one marked "
-        "last. Empty it to take the bar down.",
+        help_text=_(
+            "Shows the item in a bar at the top of every page until this time (from its "
+            "publication, if scheduled). Only one item is breaking news at a time: the one marked "
+            "last. Empty it to take the bar down."
+        ),
     )
     breaking_marked_at = models.DateTimeField(
+        _("breaking marked at"),
         null=True,
         blank=True,
         editable=False,
-        help_text="When the item was last marked as breaking news: the newest mark wins.",
+        help_text=_("When the item was last marked as breaking news: the newest mark wins."),
     )
 
     objects = PublishableQuerySet.as_manager()
@@ -401,7 +418,7 @@ class Publishable(models.Model):
         this one: both join one group, with whatever translations either had. Raises
         ValidationError when that would put two items of one language in the group."""
         if type(other) is not type(self) or other.pk == self.pk:
-            raise ValidationError("A translation is another item of the same kind.")
+            raise ValidationError(gettext("A translation is another item of the same kind."))
         members = {self.pk: self, other.pk: other}
         for item in (self, other):
             for member in item.translations:
@@ -409,7 +426,9 @@ class Publishable(models.Model):
         languages = [member.language for member in members.values()]
         if len(languages) != len(set(languages)):
             raise ValidationError(
-                "A story has one version per language: this would give it two in the same one."
+                gettext(
+                    "A story has one version per language: this would give it two in the same one."
+                )
             )
         group = self.translation_group or other.translation_group or uuid.uuid4()
         type(self).objects.filter(pk__in=members).update(translation_group=group)
@@ -430,7 +449,7 @@ class Publishable(models.Model):
         """What stops the item from being published, as sentences for the editor; empty when ready."""
         problems = []
         if not self.slug:
-            problems.append("It needs a slug (its web address).")
+            problems.append(gettext("It needs a slug (its web address)."))
         return problems
 
 
@@ -459,7 +478,7 @@ def publishable_constraints(prefix):
         models.UniqueConstraint(
             fields=["translation_group", "language"],
             name=f"{prefix}_one_translation_per_language",
-            violation_error_message="This story already has a version in this language.",
+            violation_error_message=_("This story already has a version in this language."),
         ),
     ]
 
@@ -506,16 +525,21 @@ class SectionQuerySet(models.QuerySet):
 class Section(models.Model):
     """A department of the paper (World, Business, …); every article belongs to one."""
 
-    name = models.CharField(max_length=100, unique=True)
-    slug = models.SlugField(max_length=100, unique=True)
-    description = models.TextField(blank=True, help_text="Shown at the top of the section page.")
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("Shown at the top of the section page.")
+    )
     position = models.PositiveSmallIntegerField(
-        default=0, help_text="Sections are listed in the navigation in this order, lowest first."
+        _("position"),
+        default=0,
+        help_text=_("Sections are listed in the navigation in this order, lowest first."),
     )
     translations = models.JSONField(
+        _("translations"),
         default=dict,
         blank=True,
-        help_text='The name and description in the other editions: {"uk": {"name": …, "description": …}}.',
+        help_text=_("The name and description in the other editions."),
     )
 
     # What `translations` may give in another language.
@@ -524,6 +548,8 @@ class Section(models.Model):
     objects = SectionQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
         ordering = ["position", "name"]
 
     def __str__(self):
@@ -566,36 +592,46 @@ class Photo(models.Model):
     """A picture with the words that must travel with it: alt text, caption and credit."""
 
     image = CleanImageField(
+        _("image"),
         upload_to="photos/%Y/%m/",
         width_field="width",
         height_field="height",
         blank=True,
-        help_text="JPEG, PNG, WebP or GIF. Location and camera data are removed when uploaded.",
+        help_text=_("JPEG, PNG, WebP or GIF. Location and camera data are removed when uploaded."),
     )
     source_url = models.URLField(
+        _("source address"),
         max_length=500,
         blank=True,
-        help_text="Where the picture came from when it was imported and not copied here.",
+        help_text=_("Where the picture came from when it was imported and not copied here."),
     )
     alt_text = models.CharField(
+        _("alt text"),
         max_length=300,
-        help_text="Describes the picture for readers who cannot see it. Required.",
+        help_text=_("Describes the picture for readers who cannot see it. Required."),
     )
     caption = models.TextField(
+        _("caption"),
         blank=True,
-        help_text='Dateline and description, e.g. "BROWNSVILLE, TEXAS - NOVEMBER 19: …".',
+        help_text=_('Dateline and description, e.g. "BROWNSVILLE, TEXAS - NOVEMBER 19: …".'),
     )
-    photographer = models.CharField(max_length=200, blank=True)
-    agency = models.CharField(max_length=200, blank=True, help_text="e.g. Getty Images, Reuters.")
-    width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    photographer = models.CharField(_("photographer"), max_length=200, blank=True)
+    agency = models.CharField(
+        _("agency"), max_length=200, blank=True, help_text=_("e.g. Getty Images, Reuters.")
+    )
+    width = models.PositiveIntegerField(_("width"), null=True, blank=True, editable=False)
+    height = models.PositiveIntegerField(_("height"), null=True, blank=True, editable=False)
     focal_x = models.FloatField(
-        default=0.5, help_text="Horizontal focal point, 0 (left) to 1 (right), kept when cropping."
+        _("horizontal focal point"),
+        default=0.5,
+        help_text=_("Horizontal focal point, 0 (left) to 1 (right), kept when cropping."),
     )
     focal_y = models.FloatField(
-        default=0.5, help_text="Vertical focal point, 0 (top) to 1 (bottom), kept when cropping."
+        _("vertical focal point"),
+        default=0.5,
+        help_text=_("Vertical focal point, 0 (top) to 1 (bottom), kept when cropping."),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -603,16 +639,19 @@ class Photo(models.Model):
         editable=False,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="Contributors may change only the photos they uploaded, until published.",
+        help_text=_("Contributors may change only the photos they uploaded, until published."),
+        verbose_name=_("uploaded by"),
     )
     # The WebP copies for `srcset`, made once (see articles.renditions). Kept on the photo
     # so a page lists pictures with the query that finds them: a table of renditions cost
     # a query and a model instance per width and crop on every list.
-    renditions = models.JSONField(default=list, blank=True, editable=False)
+    renditions = models.JSONField(_("renditions"), default=list, blank=True, editable=False)
 
     objects = PhotoQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
         ordering = ["-created_at", "-id"]
         constraints = [
             models.CheckConstraint(
@@ -633,7 +672,7 @@ class Photo(models.Model):
     def clean(self):
         super().clean()
         if not self.image and not self.source_url:
-            raise ValidationError({"image": "Upload a picture."})
+            raise ValidationError({"image": gettext("Upload a picture.")})
 
     def is_published_with(self):
         """True when a published item (live or scheduled) shows the photo: changing it
@@ -664,7 +703,7 @@ class Photo(models.Model):
 
     @property
     def credit_line(self):
-        return f"Photo by {self.credit}" if self.credit else ""
+        return gettext("Photo by %(credit)s") % {"credit": self.credit} if self.credit else ""
 
     @property
     def url(self):
@@ -704,24 +743,26 @@ class ArticleQuerySet(PublishableQuerySet):
 
 
 class LiveState(models.TextChoices):
-    SCHEDULED = "scheduled", "Starts"
-    LIVE = "live", "Live"
-    ENDED = "ended", "Ended"
+    SCHEDULED = "scheduled", pgettext_lazy("live blog", "Starts")
+    LIVE = "live", pgettext_lazy("live blog", "Live")
+    ENDED = "ended", pgettext_lazy("live blog", "Ended")
 
 
 class Article(Publishable):
-    headline = models.CharField(max_length=300)
+    headline = models.CharField(_("headline"), max_length=300)
     standfirst = models.TextField(
+        _("standfirst"),
         blank=True,
-        help_text=(
+        help_text=_(
             "The summary under the headline; also used in lists and search results. "
             "Left empty, the opening of the body is used."
         ),
     )
     body = ProseEditorField(
+        _("body"),
         blank=True,
         config={"extensions": BODY_EDITOR_EXTENSIONS},
-        help_text="Cleaned of anything unsafe when saved.",
+        help_text=_("Cleaned of anything unsafe when saved."),
     )
     hero_photo = models.ForeignKey(
         Photo,
@@ -729,12 +770,13 @@ class Article(Publishable):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="hero_of",
-        help_text="Shown at the top of the article and in teasers.",
+        help_text=_("Shown at the top of the article and in teasers."),
+        verbose_name=_("hero photo"),
     )
     hero_caption = models.TextField(
-        "hero photo caption",
+        _("hero photo caption"),
         blank=True,
-        help_text=(
+        help_text=_(
             "Replaces the photo's own caption in this article only; the photo's credit is "
             "always shown. Left empty, the photo's caption is used."
         ),
@@ -745,57 +787,70 @@ class Article(Publishable):
         null=True,
         blank=True,
         related_name="articles",
-        help_text="Where the article is filed. A draft may wait for one; publishing needs it.",
+        help_text=_("Where the article is filed. A draft may wait for one; publishing needs it."),
+        verbose_name=_("section"),
     )
     authors = models.ManyToManyField(
-        "authors.Author", through="ArticleAuthor", related_name="articles", blank=True
+        "authors.Author",
+        through="ArticleAuthor",
+        related_name="articles",
+        blank=True,
+        verbose_name=_("authors"),
     )
     related_articles = models.ManyToManyField(
         "self",
         symmetrical=False,
         blank=True,
-        help_text="Shown as teasers in the article. Left empty, recent articles sharing tags are shown.",
+        help_text=_(
+            "Shown as teasers in the article. Left empty, recent articles sharing tags are shown."
+        ),
+        verbose_name=_("related articles"),
     )
     reading_time = models.PositiveSmallIntegerField(
-        default=1, editable=False, help_text="Minutes, worked out from the body when saved."
+        _("reading time"),
+        default=1,
+        editable=False,
+        help_text=_("Minutes, worked out from the body when saved."),
     )
     is_featured = models.BooleanField(
-        "featured", default=False, help_text="Featured articles lead the home page."
+        _("featured"), default=False, help_text=_("Featured articles lead the home page.")
     )
     seo_title = models.CharField(
-        "SEO title",
+        _("SEO title"),
         max_length=300,
         blank=True,
-        help_text="Replaces the headline in search results.",
+        help_text=_("Replaces the headline in search results."),
     )
     seo_description = models.CharField(
-        "SEO description",
+        _("SEO description"),
         max_length=300,
         blank=True,
-        help_text=(
+        help_text=_(
             "Replaces the standfirst in search results and social cards. "
             "Left empty, it is filled from the standfirst or the body."
         ),
     )
     live_starts_at = models.DateTimeField(
-        "live coverage starts",
+        _("live coverage starts"),
         null=True,
         blank=True,
-        help_text=(
+        help_text=_(
             "Makes the article a live blog: its entries (briefs attached to it) show under "
             "it, newest first. Until this time the page says when coverage starts."
         ),
     )
     live_ends_at = models.DateTimeField(
-        "live coverage ends",
+        _("live coverage ends"),
         null=True,
         blank=True,
-        help_text="From this time the live blog says “Ended”. Left empty, it stays live.",
+        help_text=_("From this time the live blog says “Ended”. Left empty, it stays live."),
     )
 
     objects = ArticleQuerySet.as_manager()
 
     class Meta(Publishable.Meta):
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
         indexes = [
             *publishable_indexes("article"),
             models.Index(
@@ -824,7 +879,7 @@ class Article(Publishable):
                     live_starts_at__isnull=False, live_starts_at__lte=models.F("live_ends_at")
                 ),
                 name="article_live_ends_after_start",
-                violation_error_message="Live coverage needs a start, no later than its end.",
+                violation_error_message=_("Live coverage needs a start, no later than its end."),
             ),
         ]
         permissions = [
@@ -895,16 +950,16 @@ class Article(Publishable):
         """
         problems = super().publishing_problems()
         if not self.headline.strip():
-            problems.insert(0, "It needs a headline.")
+            problems.insert(0, gettext("It needs a headline."))
         if self.section_id is None:
-            problems.append("It needs a section.")
+            problems.append(gettext("It needs a section."))
         problems += self.byline_problems(author_count)
         photo = self.hero_photo
         if photo is not None:
             if not photo.alt_text.strip():
-                problems.append("The hero photo needs alt text.")
+                problems.append(gettext("The hero photo needs alt text."))
             if not photo.credit:
-                problems.append("The hero photo needs a credit (photographer or agency).")
+                problems.append(gettext("The hero photo needs a credit (photographer or agency)."))
         return problems
 
     def byline_problems(self, author_count=None):
@@ -914,7 +969,7 @@ class Article(Publishable):
         """
         if author_count is None:
             author_count = self.credits.count() if self.pk else 0
-        return [] if author_count >= 1 else ["It needs at least one author in the byline."]
+        return [] if author_count >= 1 else [gettext("It needs at least one author in the byline.")]
 
     @property
     def people(self):
@@ -997,19 +1052,27 @@ class Article(Publishable):
 class ArticleAuthor(models.Model):
     """One author's credit on an article; `position` orders the byline."""
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="credits")
-    author = models.ForeignKey("authors.Author", on_delete=models.PROTECT, related_name="credits")
-    position = models.PositiveSmallIntegerField(default=0)
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="credits", verbose_name=_("article")
+    )
+    author = models.ForeignKey(
+        "authors.Author", on_delete=models.PROTECT, related_name="credits", verbose_name=_("author")
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     class Meta:
+        verbose_name_plural = _("bylines")
         ordering = ["position", "id"]
-        verbose_name = "byline"
+        verbose_name = _("byline")
         constraints = [
             models.UniqueConstraint(fields=["article", "author"], name="unique_article_author"),
         ]
 
     def __str__(self):
-        return f"{self.author} on {self.article}"
+        return gettext("%(author)s on %(article)s") % {
+            "author": self.author,
+            "article": self.article,
+        }
 
 
 def with_bylines():
@@ -1021,24 +1084,29 @@ class Correction(models.Model):
     """A dated note telling readers what changed in a published article, and why."""
 
     class Kind(models.TextChoices):
-        CORRECTION = "correction", "Correction"
-        UPDATE = "update", "Update"
+        CORRECTION = "correction", _("Correction")
+        UPDATE = "update", _("Update")
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="corrections")
-    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.CORRECTION)
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="corrections", verbose_name=_("article")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.CORRECTION)
     note = models.TextField(
-        help_text='Shown under the article, e.g. "An earlier version misstated the date of the vote."'
+        _("note"),
+        help_text=_(
+            'Shown under the article, e.g. "An earlier version misstated the date of the vote."'
+        ),
     )
     noted_at = models.DateTimeField(
-        "date",
+        _("date"),
         default=timezone.now,
-        help_text="Shown with the note; the article's “Updated” time moves to the latest note.",
+        help_text=_("Shown with the note; the article's “Updated” time moves to the latest note."),
     )
 
     class Meta:
         ordering = ["noted_at", "id"]
-        verbose_name = "correction or update"
-        verbose_name_plural = "Corrections and updates (shown to readers)"
+        verbose_name = _("correction or update")
+        verbose_name_plural = _("Corrections and updates (shown to readers)")
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.note[:60]}"
@@ -1053,11 +1121,11 @@ reversion.register(TaggedItem)
 reversion.register(Article, follow=["credits", "tag_links"])
 
 PREVIEW_LIFETIMES = [
-    (1, "1 hour"),
-    (24, "1 day"),
-    (72, "3 days"),
-    (168, "1 week"),
-    (720, "30 days"),
+    (1, _("1 hour")),
+    (24, _("1 day")),
+    (72, _("3 days")),
+    (168, _("1 week")),
+    (720, _("30 days")),
 ]
 PREVIEW_LINK_SALT = "articles.preview-link"
 
@@ -1070,10 +1138,15 @@ class PreviewLinkQuerySet(models.QuerySet):
 class PreviewLink(models.Model):
     """A shareable, expiring, revocable link to an unpublished article for people without an account."""
 
-    key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="preview_links")
+    key = models.UUIDField(_("key"), default=uuid.uuid4, unique=True, editable=False)
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="preview_links", verbose_name=_("article")
+    )
     note = models.CharField(
-        max_length=200, blank=True, help_text="Who the link is for, e.g. “Legal review”."
+        _("note"),
+        max_length=200,
+        blank=True,
+        help_text=_("Who the link is for, e.g. “Legal review”."),
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -1081,19 +1154,24 @@ class PreviewLink(models.Model):
         on_delete=models.SET_NULL,
         editable=False,
         related_name="+",
+        verbose_name=_("created by"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    expires_at = models.DateTimeField(help_text="After this time the link shows “expired”.")
-    revoked_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    expires_at = models.DateTimeField(
+        _("expires at"), help_text=_("After this time the link shows “expired”.")
+    )
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True, editable=False)
 
     objects = PreviewLinkQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("preview link")
+        verbose_name_plural = _("preview links")
         ordering = ["-created_at", "-id"]
         indexes = [models.Index(fields=["article", "-created_at"], name="previewlink_article_idx")]
 
     def __str__(self):
-        return f"Preview of “{self.article}”"
+        return gettext("Preview of “%(article)s”") % {"article": self.article}
 
     def get_absolute_url(self):
         return reverse("articles:shared-preview", kwargs={"token": self.token})
@@ -1114,8 +1192,8 @@ class PreviewLink(models.Model):
     def state(self):
         """ "Active", "Expired" or "Revoked", as the admin shows it."""
         if self.is_revoked:
-            return "Revoked"
-        return "Expired" if self.is_expired else "Active"
+            return gettext("Revoked")
+        return gettext("Expired") if self.is_expired else gettext("Active")
 
     @property
     def token(self):
@@ -1131,29 +1209,42 @@ class PreviewLink(models.Model):
 class PreviewVisit(models.Model):
     """One opening of a shared preview link, so editors can see whether and when it was used."""
 
-    link = models.ForeignKey(PreviewLink, on_delete=models.CASCADE, related_name="visits")
-    visited_at = models.DateTimeField(auto_now_add=True)
-    user_agent = models.CharField(max_length=300, blank=True)
+    link = models.ForeignKey(
+        PreviewLink, on_delete=models.CASCADE, related_name="visits", verbose_name=_("link")
+    )
+    visited_at = models.DateTimeField(_("visited at"), auto_now_add=True)
+    user_agent = models.CharField(_("user agent"), max_length=300, blank=True)
 
     class Meta:
+        verbose_name = _("preview visit")
+        verbose_name_plural = _("preview visits")
         ordering = ["-visited_at", "-id"]
 
     def __str__(self):
-        return f"{self.link} opened {self.visited_at:%Y-%m-%d %H:%M}"
+        return gettext("%(link)s opened %(time)s") % {
+            "link": self.link,
+            "time": f"{self.visited_at:%Y-%m-%d %H:%M}",
+        }
 
 
 class EditSession(models.Model):
     """Someone with an item's edit form open, kept alive by the form's heartbeat, so the
     others working on the same story know who else is in it and since when."""
 
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
-    object_id = models.PositiveBigIntegerField()
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.CASCADE, verbose_name=_("content type")
+    )
+    object_id = models.PositiveBigIntegerField(_("object id"))
     item = GenericForeignKey("content_type", "object_id")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    opened_at = models.DateTimeField()
-    seen_at = models.DateTimeField()
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("user")
+    )
+    opened_at = models.DateTimeField(_("opened at"))
+    seen_at = models.DateTimeField(_("seen at"))
 
     class Meta:
+        verbose_name = _("edit session")
+        verbose_name_plural = _("edit sessions")
         ordering = ["opened_at", "id"]
         constraints = [
             models.UniqueConstraint(

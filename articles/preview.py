@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import path
+from django.utils.translation import gettext
 
 from .models import Article, PreviewLink, PreviewVisit
 from .views import article_page_context, for_article_page
@@ -60,7 +61,7 @@ def shared_preview(request, token):
     try:
         key = PreviewLink.key_from_token(token)
     except (signing.BadSignature, ValueError):
-        raise Http404("No preview at this address.") from None
+        raise Http404(gettext("No preview at this address.")) from None
     link = get_object_or_404(PreviewLink.objects.select_related("article"), key=key)
     if not link.is_active:
         response = render(request, "articles/preview_link_gone.html", {"link": link}, status=410)

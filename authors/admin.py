@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.db.models import Count
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 from reversion_compare.admin import CompareVersionAdmin as VersionAdmin
 
 from newsroom.admin_fields import URL_FIELD_OVERRIDES
@@ -23,18 +24,18 @@ class AuthorAdmin(CleanUploadsAdminMixin, VersionAdmin):
     ordering = ["name", "pk"]
     fieldsets = [
         (None, {"fields": ["name", "role", "bio", "avatar"]}),
-        ("Links", {"fields": ["website", "x_handle", "bluesky_handle", "email"]}),
-        ("Advanced", {"classes": ["collapse"], "fields": ["slug", "user"]}),
+        (_("Links"), {"fields": ["website", "x_handle", "bluesky_handle", "email"]}),
+        (_("Advanced"), {"classes": ["collapse"], "fields": ["slug", "user"]}),
     ]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(article_total=Count("credits"))
 
-    @admin.display(description="Articles", ordering="article_total")
+    @admin.display(description=_("Articles"), ordering="article_total")
     def article_count(self, obj):
         return obj.article_total
 
-    @admin.display(description="Avatar")
+    @admin.display(description=_("Avatar"))
     def avatar_preview(self, obj):
         if not obj.avatar:
             return "—"

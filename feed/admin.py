@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
 
 from articles.admin import PublishableAdmin, thumbnail
 
@@ -15,12 +16,12 @@ class QuoteAdmin(PublishableAdmin):
     fieldsets = [
         (None, {"classes": ["writing-top"], "fields": ["text", "speaker", "context"]}),
         (None, {"classes": ["publishing"], "fields": ["published_at"]}),
-        ("Tags", {"classes": ["side"], "fields": ["tags"]}),
-        ("Source", {"classes": ["side"], "fields": ["source_article", "source_url"]}),
-        ("Advanced", {"classes": ["collapse"], "fields": ["slug"]}),
+        (_("Tags"), {"classes": ["side"], "fields": ["tags"]}),
+        (_("Source"), {"classes": ["side"], "fields": ["source_article", "source_url"]}),
+        (_("Advanced"), {"classes": ["collapse"], "fields": ["slug"]}),
     ]
 
-    @admin.display(description="Quote", ordering="text")
+    @admin.display(description=_("Quote"), ordering="text")
     def words(self, obj):
         return Truncator(obj.text).words(30, truncate="…")
 
@@ -42,16 +43,16 @@ class VideoAdmin(PublishableAdmin):
             },
         ),
         (None, {"classes": ["publishing"], "fields": ["published_at"]}),
-        ("Tags", {"classes": ["side"], "fields": ["tags"]}),
-        ("Picture", {"classes": ["side"], "fields": ["thumbnail"]}),
-        ("Advanced", {"classes": ["collapse"], "fields": ["slug"]}),
+        (_("Tags"), {"classes": ["side"], "fields": ["tags"]}),
+        (_("Picture"), {"classes": ["side"], "fields": ["thumbnail"]}),
+        (_("Advanced"), {"classes": ["collapse"], "fields": ["slug"]}),
     ]
 
-    @admin.display(description="Thumbnail")
+    @admin.display(description=_("Thumbnail"))
     def preview(self, obj):
         return thumbnail(obj.thumbnail, size=48)
 
-    @admin.display(description="Length", ordering="duration_seconds")
+    @admin.display(description=_("Length"), ordering="duration_seconds")
     def length(self, obj):
         return obj.duration_display
 
@@ -68,18 +69,18 @@ class BriefAdmin(PublishableAdmin):
         (None, {"classes": ["writing-top"], "fields": ["headline", "body", "link"]}),
         (None, {"classes": ["publishing"], "fields": ["published_at"]}),
         (
-            "Live blog",
+            _("Live blog"),
             {
                 "classes": ["side"],
                 "fields": ["live_blog", "is_key_event", "is_pinned", "in_news_feed"],
             },
         ),
-        ("Authors", {"classes": ["side"], "fields": ["authors"]}),
-        ("Tags", {"classes": ["side"], "fields": ["tags"]}),
-        ("Photo", {"classes": ["side"], "fields": ["photo"]}),
-        ("Advanced", {"classes": ["collapse"], "fields": ["slug"]}),
+        (_("Authors"), {"classes": ["side"], "fields": ["authors"]}),
+        (_("Tags"), {"classes": ["side"], "fields": ["tags"]}),
+        (_("Photo"), {"classes": ["side"], "fields": ["photo"]}),
+        (_("Advanced"), {"classes": ["collapse"], "fields": ["slug"]}),
     ]
 
-    @admin.display(description="Photo")
+    @admin.display(description=_("Photo"))
     def preview(self, obj):
         return thumbnail(obj.photo, size=48)

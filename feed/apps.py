@@ -1,9 +1,23 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+
+def count_quotes(count):
+    return ngettext("%(count)d quote", "%(count)d quotes", count) % {"count": count}
+
+
+def count_videos(count):
+    return ngettext("%(count)d video", "%(count)d videos", count) % {"count": count}
+
+
+def count_briefs(count):
+    return ngettext("%(count)d brief", "%(count)d briefs", count) % {"count": count}
 
 
 class FeedConfig(AppConfig):
     name = "feed"
-    verbose_name = "News Feed"
+    verbose_name = _("News Feed")
 
     def ready(self):
         from django.db.models import Q
@@ -19,7 +33,8 @@ class FeedConfig(AppConfig):
             kinds.Kind(
                 name="quote",
                 model=self.get_model("Quote"),
-                plural="quotes",
+                plural=_("quotes"),
+                counted=count_quotes,
                 relations=("source_article",),
                 teaser_template="feed/_item_quote.html",
                 search_index="quote_search",
@@ -30,7 +45,8 @@ class FeedConfig(AppConfig):
             kinds.Kind(
                 name="video",
                 model=self.get_model("Video"),
-                plural="videos",
+                plural=_("videos"),
+                counted=count_videos,
                 relations=("thumbnail",),
                 teaser_template="feed/_item_video.html",
                 search_index="video_search",
@@ -41,7 +57,8 @@ class FeedConfig(AppConfig):
             kinds.Kind(
                 name="brief",
                 model=self.get_model("Brief"),
-                plural="briefs",
+                plural=_("briefs"),
+                counted=count_briefs,
                 relations=("photo", "live_blog"),
                 prefetches=("authors",),
                 teaser_template="feed/_item_brief.html",

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.text import Truncator
+from django.utils.translation import gettext
 
 from articles.feeds import photo_details
 from newsroom.stream import latest_items
@@ -12,16 +13,21 @@ from newsroom.syndication import FeedEntry, MixedFeed, absolutize_urls, atom_var
 
 class QuoteEntry(FeedEntry):
     def item_title(self, quote):
-        return f"{quote.speaker}: \u201c{Truncator(quote.text).words(14)}\u201d"
+        return gettext("%(speaker)s: “%(quote)s”") % {
+            "speaker": quote.speaker,
+            "quote": Truncator(quote.text).words(14),
+        }
 
     def item_description(self, quote):
-        context = f", {quote.context}" if quote.context else ""
-        return escape(f"\u201c{quote.text}\u201d \u2014 {quote.speaker}{context}")
+        words = {"quote": quote.text, "speaker": quote.speaker, "context": quote.context}
+        if quote.context:
+            return escape(gettext("“%(quote)s” — %(speaker)s, %(context)s") % words)
+        return escape(gettext("“%(quote)s” — %(speaker)s") % words)
 
 
 class VideoEntry(FeedEntry):
     def item_title(self, video):
-        return f"Video: {video.title}"
+        return gettext("Video: %(title)s") % {"title": video.title}
 
     def item_description(self, video):
         return escape(video.teaser)
@@ -47,8 +53,11 @@ class BriefEntry(FeedEntry):
 
 
 class NewsFeedFeed(MixedFeed):
-    title = f"{settings.NEWSROOM_SITE_NAME}: News Feed"
-    description = "Articles, briefs, quotes and videos as they are published."
+    def title(self):
+        return gettext("%(site)s: News Feed") % {"site": settings.NEWSROOM_SITE_NAME}
+
+    def description(self):
+        return gettext("Articles, briefs, quotes and videos as they are published.")
 
     def link(self):
         return reverse("home")

@@ -5,6 +5,8 @@ import reversion
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.text import Truncator
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
 from articles.models import (
@@ -20,12 +22,15 @@ from newsroom.sanitize import breakable_spaces, sanitize_html
 class Quote(Publishable):
     """A short statement for the News Feed: what was said, who said it, and where."""
 
-    text = models.TextField(help_text="The words as spoken, without quotation marks.")
-    speaker = models.CharField(max_length=200)
+    text = models.TextField(_("text"), help_text=_("The words as spoken, without quotation marks."))
+    speaker = models.CharField(_("speaker"), max_length=200)
     context = models.CharField(
+        _("context"),
         max_length=300,
         blank=True,
-        help_text='Who the speaker is or where it was said, e.g. "Prime Minister of Poland, said on X".',
+        help_text=_(
+            'Who the speaker is or where it was said, e.g. "Prime Minister of Poland, said on X".'
+        ),
     )
     source_article = models.ForeignKey(
         "articles.Article",
@@ -33,13 +38,19 @@ class Quote(Publishable):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="quotes",
-        help_text="Our article that tells the story behind the quote.",
+        help_text=_("Our article that tells the story behind the quote."),
+        verbose_name=_("source article"),
     )
     source_url = models.URLField(
-        max_length=500, blank=True, help_text="Where the quote was first published."
+        _("source address"),
+        max_length=500,
+        blank=True,
+        help_text=_("Where the quote was first published."),
     )
 
     class Meta(Publishable.Meta):
+        verbose_name = _("quote")
+        verbose_name_plural = _("quotes")
         indexes = publishable_indexes("quote")
         constraints = publishable_constraints("quote")
         permissions = [("publish_quote", "Can publish, schedule and unpublish quotes")]
@@ -64,24 +75,31 @@ class Quote(Publishable):
 
 class Video(Publishable):
     title = models.CharField(max_length=300)
-    teaser = models.TextField(blank=True, help_text="One or two lines shown under the thumbnail.")
+    teaser = models.TextField(
+        _("teaser"), blank=True, help_text=_("One or two lines shown under the thumbnail.")
+    )
     thumbnail = models.ForeignKey(
         "articles.Photo",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="thumbnail_of",
+        verbose_name=_("thumbnail"),
     )
     video_url = models.URLField(
-        "video address",
+        _("video address"),
         max_length=500,
-        help_text="The page or embed address of the video (YouTube, Vimeo or a direct .mp4 file).",
+        help_text=_(
+            "The page or embed address of the video (YouTube, Vimeo or a direct .mp4 file)."
+        ),
     )
     duration_seconds = models.PositiveIntegerField(
-        "duration", null=True, blank=True, help_text="Length in seconds."
+        _("duration"), null=True, blank=True, help_text=_("Length in seconds.")
     )
 
     class Meta(Publishable.Meta):
+        verbose_name = _("video")
+        verbose_name_plural = _("videos")
         indexes = publishable_indexes("video")
         constraints = publishable_constraints("video")
         permissions = [("publish_video", "Can publish, schedule and unpublish videos")]
@@ -92,7 +110,9 @@ class Video(Publishable):
     def clean(self):
         super().clean()
         if self.duration_seconds == 0:
-            raise ValidationError({"duration_seconds": "A video cannot last zero seconds."})
+            raise ValidationError(
+                {"duration_seconds": gettext("A video cannot last zero seconds.")}
+            )
 
     def get_absolute_url(self):
         return slug_path("feed:video", self.slug, self.language)
@@ -148,16 +168,18 @@ class Brief(Publishable):
     """A short news item for the News Feed: a headline and a paragraph or two, with an
     optional photo and a link to the full story or an outside source."""
 
-    headline = models.CharField(max_length=200)
+    headline = models.CharField(_("headline"), max_length=200)
     body = ProseEditorField(
+        _("body"),
         blank=True,
         config={"extensions": BRIEF_EDITOR_EXTENSIONS},
-        help_text="A paragraph or two. Cleaned of anything unsafe when saved.",
+        help_text=_("A paragraph or two. Cleaned of anything unsafe when saved."),
     )
     link = models.URLField(
+        _("link"),
         max_length=500,
         blank=True,
-        help_text="Our full story or the outside source, shown as a link under the brief.",
+        help_text=_("Our full story or the outside source, shown as a link under the brief."),
     )
     photo = models.ForeignKey(
         "articles.Photo",
@@ -165,10 +187,13 @@ class Brief(Publishable):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="brief_of",
+        verbose_name=_("photo"),
     )
     # A brief rarely has more than one author, so no ordered byline as articles have:
     # authors are listed by name.
-    authors = models.ManyToManyField("authors.Author", related_name="briefs", blank=True)
+    authors = models.ManyToManyField(
+        "authors.Author", related_name="briefs", blank=True, verbose_name=_("authors")
+    )
     live_blog = models.ForeignKey(
         "articles.Article",
         null=True,
@@ -176,28 +201,31 @@ class Brief(Publishable):
         on_delete=models.SET_NULL,
         related_name="live_entries",
         limit_choices_to={"live_starts_at__isnull": False},
-        help_text="Makes the brief an entry of this live blog, shown there with its time.",
+        help_text=_("Makes the brief an entry of this live blog, shown there with its time."),
+        verbose_name=_("live blog"),
     )
     is_key_event = models.BooleanField(
-        "key event",
+        _("key event"),
         default=False,
-        help_text="Listed under “Key events” at the top of the live blog.",
+        help_text=_("Listed under “Key events” at the top of the live blog."),
     )
     is_pinned = models.BooleanField(
-        "pinned summary",
+        _("pinned summary"),
         default=False,
-        help_text="Shown as the summary at the top of the live blog; a live blog has one.",
+        help_text=_("Shown as the summary at the top of the live blog; a live blog has one."),
     )
     in_news_feed = models.BooleanField(
-        "also in the News Feed",
+        _("also in the News Feed"),
         default=True,
-        help_text=(
+        help_text=_(
             "A live blog's entry also appears in the News Feed, home and tag pages, "
             "linking to the live blog. Untick to keep it to the live blog."
         ),
     )
 
     class Meta(Publishable.Meta):
+        verbose_name = _("brief")
+        verbose_name_plural = _("briefs")
         indexes = [
             *publishable_indexes("brief"),
             # The live blog's own stream: its entries, newest first.
@@ -213,7 +241,7 @@ class Brief(Publishable):
                 fields=["live_blog"],
                 condition=models.Q(is_pinned=True),
                 name="brief_one_pinned_per_live_blog",
-                violation_error_message=(
+                violation_error_message=_(
                     "This live blog already has a pinned summary: unpin that one first."
                 ),
             ),
@@ -237,7 +265,11 @@ class Brief(Publishable):
         super().clean()
         if self.live_blog_id is None and (self.is_pinned or self.is_key_event):
             raise ValidationError(
-                {"live_blog": "A pinned summary or key event belongs to a live blog: choose it."}
+                {
+                    "live_blog": gettext(
+                        "A pinned summary or key event belongs to a live blog: choose it."
+                    )
+                }
             )
 
     @property
@@ -262,11 +294,11 @@ class Brief(Publishable):
     def publishing_problems(self, author_count=None):
         problems = super().publishing_problems()
         if not self.headline.strip():
-            problems.insert(0, "It needs a headline.")
+            problems.insert(0, gettext("It needs a headline."))
         if not self.summary:
-            problems.append("It needs some text.")
+            problems.append(gettext("It needs some text."))
         if self.photo is not None and not self.photo.alt_text.strip():
-            problems.append("The photo needs alt text.")
+            problems.append(gettext("The photo needs alt text."))
         return problems
 
 

@@ -4,6 +4,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.text import get_text_list
+from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
@@ -44,8 +45,10 @@ def news_feed_filters(request):
 
 
 def unknown_kind(request):
-    plurals = get_text_list([choice.plural for choice in kinds.registered()], "and")
-    return bad_request(request, message=f"The News Feed has {plurals} only.")
+    plurals = get_text_list([str(choice.plural) for choice in kinds.registered()], gettext("and"))
+    return bad_request(
+        request, message=gettext("The News Feed has %(kinds)s only.") % {"kinds": plurals}
+    )
 
 
 @require_safe
@@ -100,10 +103,10 @@ def search_view(request):
         or len(page_number) > MAX_PAGE_DIGITS
         or int(page_number) < 1
     ):
-        raise Http404("No such page of results.")
+        raise Http404(gettext("No such page of results."))
     results = search(query, page=int(page_number), per_page=SEARCH_PAGE_SIZE) if query else None
     if results is not None and results.number > results.pages and results.number > 1:
-        raise Http404("No such page of results.")
+        raise Http404(gettext("No such page of results."))
     return render(
         request,
         "feed/search.html",

@@ -23,9 +23,11 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from js_asset import Media
 
-from articles.admin import time_zone_name
+from articles.admin import times_are_in_zone
 
 from . import privacy
 from .admin_sending import IssueSendingMixin
@@ -87,11 +89,11 @@ class NewsletterAdmin(admin.ModelAdmin):
             )
         )
 
-    @admin.display(description="Confirmed", ordering="confirmed_total")
+    @admin.display(description=_("Confirmed"), ordering="confirmed_total")
     def confirmed_count(self, obj):
         return obj.confirmed_total
 
-    @admin.display(description="Waiting to confirm", ordering="pending_total")
+    @admin.display(description=_("Waiting to confirm"), ordering="pending_total")
     def pending_count(self, obj):
         return obj.pending_total
 
@@ -116,7 +118,10 @@ class NewsletterAdmin(admin.ModelAdmin):
         issue = draft_issue(newsletter)
         self.message_user(
             request,
-            "Drafted from what was published since the last issue: reorder and trim it, then save.",
+            gettext(
+                "Drafted from what was published since the last issue: reorder and trim it, "
+                "then save."
+            ),
             messages.SUCCESS,
         )
         return HttpResponseRedirect(reverse("admin:newsletters_issue_change", args=[issue.pk]))
@@ -130,24 +135,28 @@ class NewsletterAdmin(admin.ModelAdmin):
 def issue_state(issue):
     """Where the issue is, in the words of the newsroom."""
     if issue.sent_at:
-        return f"Sent {date_format(timezone.localtime(issue.sent_at), LIST_TIME)}"
+        return gettext("Sent %(time)s") % {
+            "time": date_format(timezone.localtime(issue.sent_at), LIST_TIME)
+        }
     if issue.sending_started_at:
-        return "Sending"
+        return gettext("Sending")
     if issue.send_at:
-        return f"Scheduled for {date_format(timezone.localtime(issue.send_at), LIST_TIME)}"
-    return "Draft"
+        return gettext("Scheduled for %(time)s") % {
+            "time": date_format(timezone.localtime(issue.send_at), LIST_TIME)
+        }
+    return gettext("Draft")
 
 
 class IssueStateFilter(admin.SimpleListFilter):
-    title = "status"
+    title = _("status")
     parameter_name = "state"
 
     def lookups(self, request, model_admin):
         return [
-            ("draft", "Draft"),
-            ("scheduled", "Scheduled"),
-            ("sending", "Sending"),
-            ("sent", "Sent"),
+            ("draft", gettext("Draft")),
+            ("scheduled", gettext("Scheduled")),
+            ("sending", gettext("Sending")),
+            ("sent", gettext("Sent")),
         ]
 
     def queryset(self, request, queryset):
@@ -177,8 +186,8 @@ class IssueAdmin(IssueSendingMixin, admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["newsletter", "subject", "preheader"]}),
         (None, {"fields": ["body"]}),
-        ("Sending", {"fields": ["sending_state", "send_at", "in_archive"]}),
-        ("Advanced", {"classes": ["collapse"], "fields": ["slug", "created_at", "updated_at"]}),
+        (_("Sending"), {"fields": ["sending_state", "send_at", "in_archive"]}),
+        (_("Advanced"), {"classes": ["collapse"], "fields": ["slug", "created_at", "updated_at"]}),
     ]
 
     class Media:
@@ -189,14 +198,14 @@ class IssueAdmin(IssueSendingMixin, admin.ModelAdmin):
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         if db_field.name == "send_at":
-            field.help_text = f"{field.help_text} Times are {time_zone_name()}."
+            field.help_text = " ".join([str(field.help_text), times_are_in_zone()])
             # The admin's split widget labels its two boxes with plain text, not <label>.
             date, time = field.widget.widgets
-            date.attrs["aria-label"] = "Send at, date"
-            time.attrs["aria-label"] = "Send at, time of day"
+            date.attrs["aria-label"] = gettext("Send at, date")
+            time.attrs["aria-label"] = gettext("Send at, time of day")
         return field
 
-    @admin.display(description="Status")
+    @admin.display(description=_("Status"))
     def state(self, obj):
         return issue_state(obj) if obj.pk else "Draft"
 
@@ -235,7 +244,7 @@ class IssueAdmin(IssueSendingMixin, admin.ModelAdmin):
             for name, options in fieldsets
         ]
 
-    @admin.display(description="Body")
+    @admin.display(description=_("Body"))
     def body_as_sent(self, obj):
         return mark_safe(obj.body)  # noqa: S308 - sanitised when saved (Issue.save)
 
@@ -270,9 +279,12 @@ class IssueAdmin(IssueSendingMixin, admin.ModelAdmin):
     def object_tools(self, request, obj):
         """The (label, address) buttons over the issue's form."""
         return [
-            ("Preview as email", reverse("admin:newsletters_issue_preview_email", args=[obj.pk])),
             (
-                "Preview as web page",
+                gettext("Preview as email"),
+                reverse("admin:newsletters_issue_preview_email", args=[obj.pk]),
+            ),
+            (
+                gettext("Preview as web page"),
                 reverse("admin:newsletters_issue_preview_page", args=[obj.pk]),
             ),
         ]
@@ -288,7 +300,7 @@ class IssueAdmin(IssueSendingMixin, admin.ModelAdmin):
     def previewed_issue(self, request, object_id):
         issue = self.get_object(request, unquote(object_id))
         if issue is None:
-            raise Http404("No such issue.")
+            raise Http404(gettext("No such issue."))
         if not self.has_view_permission(request, issue):
             raise PermissionDenied
         return issue
@@ -302,7 +314,7 @@ class IssueAdmin(IssueSendingMixin, admin.ModelAdmin):
             **self.admin_site.each_context(request),
             "opts": self.opts,
             "original": issue,
-            "title": f"Preview: {subject}",
+            "title": gettext("Preview: %(subject)s") % {"subject": subject},
             "subject": subject,
             "text": text,
             "html_url": reverse("admin:newsletters_issue_preview_email_html", args=[issue.pk]),
@@ -328,14 +340,14 @@ class IssueAdmin(IssueSendingMixin, admin.ModelAdmin):
 
 
 class SubscribedFilter(admin.SimpleListFilter):
-    title = "state"
+    title = _("state")
     parameter_name = "state"
 
     def lookups(self, request, model_admin):
         return [
-            ("confirmed", "Confirmed"),
-            ("pending", "Waiting to confirm"),
-            ("suppressed", "Suppressed"),
+            ("confirmed", gettext("Confirmed")),
+            ("pending", gettext("Waiting to confirm")),
+            ("suppressed", gettext("Suppressed")),
         ]
 
     def queryset(self, request, queryset):
@@ -391,15 +403,15 @@ class SubscriberAdmin(admin.ModelAdmin):
         # typed in here would skip their consent.
         return False
 
-    @admin.display(description="Confirmed", boolean=True, ordering="confirmed_at")
+    @admin.display(description=_("Confirmed"), boolean=True, ordering="confirmed_at")
     def confirmed(self, obj):
         return obj.is_confirmed
 
-    @admin.display(description="Suppressed", boolean=True, ordering="suppressed_at")
+    @admin.display(description=_("Suppressed"), boolean=True, ordering="suppressed_at")
     def suppressed(self, obj):
         return obj.suppressed_at is not None
 
-    @admin.display(description="Lists")
+    @admin.display(description=_("Lists"))
     def lists(self, obj):
         return format_html_join(
             ", ", "{}", ((newsletter.name,) for newsletter in obj.newsletters.all())

@@ -18,6 +18,8 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
 from . import sending
 from .models import Issue, Subscriber
@@ -86,39 +88,52 @@ class IssueSendingMixin:
             try:
                 sending.schedule_sending(obj)
             except sending.SendRefused as refusal:
-                self.message_user(request, f"Not scheduled: {refusal}", messages.WARNING)
+                self.message_user(
+                    request,
+                    gettext("Not scheduled: %(reason)s") % {"reason": refusal},
+                    messages.WARNING,
+                )
                 return
             when = date_format(timezone.localtime(obj.send_at), "DATETIME_FORMAT")
             count = receivers(obj.newsletter).count()
             self.message_user(
                 request,
-                f"Scheduled: “{obj}” will be sent to {obj.newsletter} at {when} "
-                f"({count} confirmed subscribers now).",
+                ngettext(
+                    "Scheduled: “%(issue)s” will be sent to %(newsletter)s at %(time)s "
+                    "(%(count)d confirmed subscriber now).",
+                    "Scheduled: “%(issue)s” will be sent to %(newsletter)s at %(time)s "
+                    "(%(count)d confirmed subscribers now).",
+                    count,
+                )
+                % {"issue": obj, "newsletter": obj.newsletter, "time": when, "count": count},
             )
 
-    @admin.display(description="Sending")
+    @admin.display(description=_("Sending"))
     def sending_state(self, issue):
         """Where the issue stands, linking to what can be done next."""
         if issue.pk is None:
-            return "Save the issue first."
+            return gettext("Save the issue first.")
         if issue.sending_started_at is not None:
             label = (
-                f"Sent {date_format(timezone.localtime(issue.sent_at), 'DATETIME_FORMAT')}"
+                gettext("Sent %(time)s")
+                % {"time": date_format(timezone.localtime(issue.sent_at), "DATETIME_FORMAT")}
                 if issue.is_sent
-                else "Sending…"
+                else gettext("Sending…")
             )
             return format_html('<a href="{}">{}</a>', sending_url(issue, "sending"), label)
         if issue.send_at is not None and issue.send_at > timezone.now():
             when = date_format(timezone.localtime(issue.send_at), "DATETIME_FORMAT")
             return format_html(
-                'Scheduled for {} · <a href="{}">Send now instead…</a>',
-                when,
-                sending_url(issue, "send"),
+                gettext('Scheduled for {time} · <a href="{url}">Send now instead…</a>'),
+                time=when,
+                url=sending_url(issue, "send"),
             )
         return format_html(
-            '<a href="{}">Send now…</a> · <a href="{}">Schedule…</a>',
+            '<a href="{}">{}</a> · <a href="{}">{}</a>',
             sending_url(issue, "send"),
+            gettext("Send now…"),
             sending_url(issue, "schedule"),
+            gettext("Schedule…"),
         )
 
     def confirmation(self, request, issue, template, **context):
@@ -150,18 +165,25 @@ class IssueSendingMixin:
             except sending.SendRefused as refusal:
                 self.message_user(request, str(refusal), messages.ERROR)
                 return HttpResponseRedirect(sending_url(issue, "send"))
-            self.message_user(request, f"Sending “{issue}” to {issue.newsletter}.")
+            self.message_user(
+                request,
+                gettext("Sending “%(issue)s” to %(newsletter)s.")
+                % {"issue": issue, "newsletter": issue.newsletter},
+            )
             return HttpResponseRedirect(sending_url(issue, "sending"))
         return self.confirmation(
-            request, issue, "admin/newsletters/issue/send.html", title="Send this issue now?"
+            request,
+            issue,
+            "admin/newsletters/issue/send.html",
+            title=gettext("Send this issue now?"),
         )
 
     def schedule_view(self, request, pk):
         issue = self.sendable_issue(request, pk)
         if issue.send_at is None:
-            problem = "Set “send at” on the issue and save it, then schedule it here."
+            problem = gettext("Set “send at” on the issue and save it, then schedule it here.")
         elif issue.send_at <= timezone.now():
-            problem = "The time in “send at” has passed: change it, or send the issue now."
+            problem = gettext("The time in “send at” has passed: change it, or send the issue now.")
         else:
             problem = ""
         if request.method == "POST" and not problem:
@@ -171,13 +193,17 @@ class IssueSendingMixin:
                 self.message_user(request, str(refusal), messages.ERROR)
                 return HttpResponseRedirect(sending_url(issue, "schedule"))
             when = date_format(timezone.localtime(issue.send_at), "DATETIME_FORMAT")
-            self.message_user(request, f"“{issue}” will be sent to {issue.newsletter} at {when}.")
+            self.message_user(
+                request,
+                gettext("“%(issue)s” will be sent to %(newsletter)s at %(time)s.")
+                % {"issue": issue, "newsletter": issue.newsletter, "time": when},
+            )
             return HttpResponseRedirect(reverse("admin:newsletters_issue_change", args=[issue.pk]))
         return self.confirmation(
             request,
             issue,
             "admin/newsletters/issue/schedule.html",
-            title="Schedule this issue?",
+            title=gettext("Schedule this issue?"),
             problem=problem,
         )
 
@@ -192,7 +218,7 @@ class IssueSendingMixin:
             {
                 **self.admin_site.each_context(request),
                 "opts": self.model._meta,
-                "title": f"Sending “{issue}”",
+                "title": gettext("Sending “%(issue)s”") % {"issue": issue},
                 "issue": issue,
                 "counts": counts,
                 "percent": done * 100 // counts["total"] if counts["total"] else 0,
@@ -210,7 +236,15 @@ class IssueSendingMixin:
             return HttpResponseNotAllowed(["POST"])
         if sending.stalled_issues().filter(pk=issue.pk).exists():
             batches = sending.resume_sending(issue)
-            self.message_user(request, f"Resumed: {len(batches)} batch(es) queued.")
+            self.message_user(
+                request,
+                ngettext(
+                    "Resumed: %(count)d batch queued.",
+                    "Resumed: %(count)d batches queued.",
+                    len(batches),
+                )
+                % {"count": len(batches)},
+            )
         else:
-            self.message_user(request, "This issue is not stalled.", messages.WARNING)
+            self.message_user(request, gettext("This issue is not stalled."), messages.WARNING)
         return HttpResponseRedirect(sending_url(issue, "sending"))

@@ -17,6 +17,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import gettext
 from django_tasks import task
 
 from . import links, throttling
@@ -80,7 +81,8 @@ def send_confirmation(subscriber_id):
         return
     _send(
         subscriber,
-        f"Confirm your subscription to {list_names(newsletters)}",
+        gettext("Confirm your subscription to %(newsletters)s")
+        % {"newsletters": list_names(newsletters)},
         "confirmation_email",
         {
             "newsletters": newsletters,
@@ -100,7 +102,8 @@ def send_already_subscribed(subscriber_id, newsletter_ids):
     asked = list(Newsletter.objects.filter(pk__in=newsletter_ids, is_public=True))
     _send(
         subscriber,
-        f"You are already subscribed to {settings.NEWSROOM_SITE_NAME} newsletters",
+        gettext("You are already subscribed to %(site)s newsletters")
+        % {"site": settings.NEWSROOM_SITE_NAME},
         "already_subscribed_email",
         {
             "asked": asked,

@@ -11,9 +11,10 @@ leak into an email.
 from datetime import timedelta
 
 from django.conf import settings
-from django.utils import timezone
+from django.utils import dateformat, timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator, slugify
+from django.utils.translation import gettext, pgettext
 
 from articles.models import Article, Status, summary_from_html
 from feed.models import Brief, Quote
@@ -82,7 +83,9 @@ def draft_issue(newsletter, since=None, now=None):
     )
 
     day = timezone.localtime(now)
-    subject = f"{newsletter.name} — {day:%A} {day.day} {day:%B}"
+    # The date as the language writes it ("Tuesday 1 December"; the genitive month in Ukrainian).
+    date = dateformat.format(day, pgettext("date in a newsletter's subject", "l j F"))
+    subject = gettext("%(newsletter)s — %(date)s") % {"newsletter": newsletter.name, "date": date}
     lead = stories[0] if stories else None
     issue = Issue(
         newsletter=newsletter,
@@ -111,7 +114,7 @@ def issue_body(stories, key_events, briefs, quotes):
     """The draft's HTML, one section per kind of item, each left out when empty."""
     parts = []
     if stories:
-        parts.append(format_html("<h2>{}</h2>", "Top stories"))
+        parts.append(format_html("<h2>{}</h2>", gettext("Top stories")))
         for story in stories:
             parts.append(
                 format_html(
@@ -121,7 +124,7 @@ def issue_body(stories, key_events, briefs, quotes):
             if story.standfirst:
                 parts.append(format_html("<p>{}</p>", story.standfirst))
     if key_events:
-        parts.append(format_html("<h2>{}</h2>", "Key events"))
+        parts.append(format_html("<h2>{}</h2>", gettext("Key events")))
         for live_blog, entries in grouped_by_live_blog(key_events):
             parts.append(
                 format_html(
@@ -139,7 +142,7 @@ def issue_body(stories, key_events, briefs, quotes):
                 )
             )
     if briefs:
-        parts.append(format_html("<h2>{}</h2>", "In brief"))
+        parts.append(format_html("<h2>{}</h2>", gettext("In brief")))
         parts.append(
             format_html(
                 "<ul>{}</ul>",
@@ -147,11 +150,13 @@ def issue_body(stories, key_events, briefs, quotes):
             )
         )
     if quotes:
-        parts.append(format_html("<h2>{}</h2>", "Quotes of the day"))
+        parts.append(format_html("<h2>{}</h2>", gettext("Quotes of the day")))
         for quote in quotes:
             parts.append(format_html("<blockquote><p>{}</p></blockquote>", quoted(quote)))
     if not parts:
-        parts.append(format_html("<p>{}</p>", "Nothing new was published since the last issue."))
+        parts.append(
+            format_html("<p>{}</p>", gettext("Nothing new was published since the last issue."))
+        )
     return "".join(parts)
 
 
@@ -176,4 +181,4 @@ def quoted(quote):
         text = text[:-1] + ","
     elif not text.endswith(("?", "!")):
         text += ","
-    return format_html("“{}” {} said.", text, quote.speaker)
+    return format_html(gettext("“{quote}” {speaker} said."), quote=text, speaker=quote.speaker)

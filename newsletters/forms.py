@@ -4,6 +4,8 @@ import unicodedata
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from .models import Newsletter, normalize_email
 
@@ -27,18 +29,18 @@ class SubscribeForm(forms.Form):
     """
 
     email = forms.EmailField(
-        label="Email address",
+        label=_("Email address"),
         max_length=254,
         error_messages={
-            "required": "Enter your email address.",
-            "invalid": "Enter an email address like name@example.com.",
-            "max_length": "That address is too long for email (254 characters at most).",
+            "required": _("Enter your email address."),
+            "invalid": _("Enter an email address like name@example.com."),
+            "max_length": _("That address is too long for email (254 characters at most)."),
         },
     )
     newsletters = ListChoiceField(
-        label="Newsletters",
+        label=_("Newsletters"),
         queryset=Newsletter.objects.filter(is_public=True),
-        error_messages={"required": "Choose at least one newsletter."},
+        error_messages={"required": _("Choose at least one newsletter.")},
     )
 
     def clean_email(self):
@@ -46,12 +48,14 @@ class SubscribeForm(forms.Form):
         if any(unicodedata.category(character).startswith("C") for character in address):
             # Line breaks would start a new mail header ("…\nBcc: …").
             raise ValidationError(
-                "An email address cannot contain line breaks or control characters."
+                gettext("An email address cannot contain line breaks or control characters.")
             )
         if not address.isascii():
             raise ValidationError(
-                "Type the address in plain Latin letters, digits and punctuation; for an "
-                "international domain, use its xn-- form."
+                gettext(
+                    "Type the address in plain Latin letters, digits and punctuation; for an "
+                    "international domain, use its xn-- form."
+                )
             )
         return normalize_email(address)
 
@@ -60,7 +64,7 @@ class PreferencesForm(forms.Form):
     """The lists a subscriber is on: the public ones, and any other they were put on."""
 
     newsletters = ListChoiceField(
-        label="Your newsletters", queryset=Newsletter.objects.none(), required=False
+        label=_("Your newsletters"), queryset=Newsletter.objects.none(), required=False
     )
 
     def __init__(self, *args, subscriber, **kwargs):

@@ -17,6 +17,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
 from .models import Subscriber, normalize_email
 
@@ -72,7 +74,7 @@ def erase(subscribers):
 
 
 @admin.action(
-    description="Export everything held about the selected subscribers", permissions=["view"]
+    description=_("Export everything held about the selected subscribers"), permissions=["view"]
 )
 def export_subscribers(modeladmin, request, queryset):
     response = HttpResponse(
@@ -84,14 +86,17 @@ def export_subscribers(modeladmin, request, queryset):
 
 
 @admin.action(
-    description="Erase the selected subscribers and all held about them", permissions=["delete"]
+    description=_("Erase the selected subscribers and all held about them"), permissions=["delete"]
 )
 def erase_subscribers(modeladmin, request, queryset):
     """Asks first, like Django's own delete action; erases on the confirming POST."""
     if request.POST.get("erase") == "yes":
         count = erase(queryset)
         modeladmin.message_user(
-            request, f"Erased {count} subscriber{'s' if count != 1 else ''}.", messages.SUCCESS
+            request,
+            ngettext("Erased %(count)d subscriber.", "Erased %(count)d subscribers.", count)
+            % {"count": count},
+            messages.SUCCESS,
         )
         return None
     return TemplateResponse(
@@ -99,7 +104,7 @@ def erase_subscribers(modeladmin, request, queryset):
         "admin/newsletters/erase_confirmation.html",
         {
             **modeladmin.admin_site.each_context(request),
-            "title": "Erase subscribers?",
+            "title": gettext("Erase subscribers?"),
             "subscribers": queryset,
             "opts": modeladmin.model._meta,
             "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,

@@ -40,6 +40,7 @@ from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.html import strip_tags
+from django.utils.translation import gettext
 from django_tasks import task
 
 from .messages import IssueEmail
@@ -72,9 +73,9 @@ def new_token(kind):
 
 def check_sendable(issue):
     if issue.is_sent or issue.sending_started_at is not None:
-        raise SendRefused("This issue has already been sent or is being sent.")
+        raise SendRefused(gettext("This issue has already been sent or is being sent."))
     if not issue.subject.strip() or not strip_tags(issue.body).strip():
-        raise SendRefused("An issue needs a subject and a body before it is sent.")
+        raise SendRefused(gettext("An issue needs a subject and a body before it is sent."))
 
 
 def start_sending(issue, *, enqueue=True):
@@ -88,7 +89,7 @@ def start_sending(issue, *, enqueue=True):
             pk=issue.pk, sending_started_at__isnull=True, sent_at__isnull=True
         ).update(sending_started_at=now)
         if not started:
-            raise SendRefused("This issue has already been sent or is being sent.")
+            raise SendRefused(gettext("This issue has already been sent or is being sent."))
         issue.sending_started_at = now
         if enqueue:
             prepare_issue.enqueue(issue.pk)
@@ -98,7 +99,7 @@ def schedule_sending(issue):
     """Queue the start of `issue`'s sending for its `send_at`. Queueing it twice is
     harmless: the first start wins and a start for a time since changed does nothing."""
     if issue.send_at is None:
-        raise SendRefused("Set the time to send this issue first.")
+        raise SendRefused(gettext("Set the time to send this issue first."))
     check_sendable(issue)
     start_scheduled.using(run_after=issue.send_at).enqueue(issue.pk, issue.send_at.isoformat())
 
@@ -296,7 +297,7 @@ def resume_sending(issue, *, force=False, enqueue=True):
     Without `force`, only copies no worker has touched for STALE_CLAIM; with it (the
     operator says the workers are stopped), every waiting copy."""
     if issue.is_sent or issue.sending_started_at is None:
-        raise SendRefused("Only an issue being sent can be resumed.")
+        raise SendRefused(gettext("Only an issue being sent can be resumed."))
     stale_before = timezone.now() + timedelta(days=1) if force else stale_cutoff()
     # Also for a send stopped before its log was written; logged copies stay as they are.
     write_log(issue)

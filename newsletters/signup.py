@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -168,11 +169,13 @@ def preferences(request, token):
         form = PreferencesForm(request.POST, subscriber=subscriber)
         if "unsubscribe_all" in request.POST:
             Subscription.objects.filter(subscriber=subscriber).delete()
-            saved = "You are unsubscribed from every newsletter. Nothing more will be sent."
+            saved = gettext(
+                "You are unsubscribed from every newsletter. Nothing more will be sent."
+            )
             form = PreferencesForm(subscriber=subscriber)
         elif form.is_valid():
             _keep_only(subscriber, form.cleaned_data["newsletters"])
-            saved = "Your choices are saved."
+            saved = gettext("Your choices are saved.")
             form = PreferencesForm(subscriber=subscriber)
     else:
         form = PreferencesForm(subscriber=subscriber)

@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 from django.core.management import call_command
 from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
 
 
 def create_cache_tables(sender, using, verbosity=1, **kwargs):
@@ -31,7 +32,7 @@ class NewsroomConfig(AppConfig):
     registry of item kinds and the page cache the apps register with."""
 
     name = "newsroom"
-    verbose_name = "Newsroom"
+    verbose_name = _("Newsroom")
 
     def ready(self):
         from django.contrib.auth.signals import user_logged_in

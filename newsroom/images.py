@@ -28,6 +28,8 @@ from django.core.files.base import ContentFile
 from django.db import models
 from django.db.models.fields.files import ImageFieldFile
 from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
 
 # Pillow format name → file extension of the stored copy.
@@ -43,7 +45,7 @@ MAX_ANIMATION_PIXELS = 100_000_000
 # resized into WebP renditions (at most 16,383 pixels a side) at the widths pages use.
 MAX_ASPECT = 20
 
-BOMB_MESSAGE = (
+BOMB_MESSAGE = _(
     "This picture declares more pixels than the %(limit)s megapixels allowed%(size)s; files "
     "like this are used to exhaust the server's memory. Export a smaller version and upload that."
 )
@@ -72,9 +74,11 @@ def _inspect(upload):
                 frames = getattr(image, "n_frames", 1)
                 if frames > 1 and frames * width * height > MAX_ANIMATION_PIXELS:
                     raise ValidationError(
-                        "This animation has %(frames)s frames of %(width)s × %(height)s pixels, "
-                        "more than the %(limit)s million pixels in all that can be stored. "
-                        "Use fewer or smaller frames, or a video.",
+                        gettext(
+                            "This animation has %(frames)s frames of %(width)s × %(height)s pixels, "
+                            "more than the %(limit)s million pixels in all that can be stored. "
+                            "Use fewer or smaller frames, or a video."
+                        ),
                         code="animation",
                         params={
                             "frames": frames,
@@ -85,9 +89,11 @@ def _inspect(upload):
                     )
                 if max(width, height) > MAX_ASPECT * max(1, min(width, height)):
                     raise ValidationError(
-                        "This picture is %(width)s × %(height)s pixels: more than %(aspect)s "
-                        "times longer one way than the other, which pages cannot show. "
-                        "Crop it and upload that.",
+                        gettext(
+                            "This picture is %(width)s × %(height)s pixels: more than %(aspect)s "
+                            "times longer one way than the other, which pages cannot show. "
+                            "Crop it and upload that."
+                        ),
                         code="shape",
                         params={
                             "width": f"{width:,}",
@@ -102,13 +108,15 @@ def _inspect(upload):
         raise _bomb_error() from None
     except Exception:
         raise ValidationError(
-            "This file is not a picture Pillow can read, or it is damaged. "
-            "Upload a JPEG, PNG, WebP or GIF.",
+            gettext(
+                "This file is not a picture Pillow can read, or it is damaged. "
+                "Upload a JPEG, PNG, WebP or GIF."
+            ),
             code="invalid_image",
         ) from None
     if image_format not in ALLOWED_FORMATS:
         raise ValidationError(
-            "%(format)s pictures are not accepted. Upload a JPEG, PNG, WebP or GIF.",
+            gettext("%(format)s pictures are not accepted. Upload a JPEG, PNG, WebP or GIF."),
             code="format",
             params={"format": image_format},
         )
@@ -142,7 +150,7 @@ def check_image(upload):
     """Refuse what is not a picture we store (ValidationError); its Pillow format name."""
     if upload.size > MAX_UPLOAD_BYTES:
         raise ValidationError(
-            "This file is %(size)s; pictures may be at most %(limit)s.",
+            gettext("This file is %(size)s; pictures may be at most %(limit)s."),
             code="file_size",
             params={
                 "size": filesizeformat(upload.size),

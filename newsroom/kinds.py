@@ -6,6 +6,7 @@ The app that owns a kind registers it in its `AppConfig.ready()`; the ground nev
 imports an app. Adding a kind is its model, its templates, its admin and one `register()`.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from newsroom import pagecache
@@ -16,8 +17,11 @@ class Kind:
     # The kind's word in cursors, `?kind=` and template names: "article".
     name: str
     model: type
-    # The plural readers see in messages and filters: "articles".
+    # The plural readers see in messages and filters: "articles" (translated, lazily).
     plural: str
+    # A number of them in words, "3 articles": count -> text, with the plural forms of
+    # the active language (ngettext).
+    counted: Callable[[int], str]
     # What its teaser shows besides the row, fetched with it (select_related).
     relations: tuple = ()
     # The many-to-many rows it shows (its byline), one query per kind (prefetch_related).

@@ -13,6 +13,7 @@ import posixpath
 from django.conf import settings
 from django.http import Http404
 from django.utils.http import content_disposition_header
+from django.utils.translation import gettext
 from django.views.static import serve
 
 # Raster images browsers render without running anything. SVG is missing on purpose:
@@ -32,7 +33,7 @@ def serve_media(request, path):
         response = serve(request, path, document_root=settings.MEDIA_ROOT)
     except OSError as error:
         # A name longer than the file system allows names no file.
-        raise Http404("No such file.") from error
+        raise Http404(gettext("No such file.")) from error
     guessed_type, encoding = mimetypes.guess_type(path)
     if response.status_code == 200:
         if guessed_type in INLINE_TYPES and encoding is None:

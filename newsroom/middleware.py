@@ -8,6 +8,7 @@ from django.db import InterfaceError, OperationalError, connections
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.translation import gettext
 
 from newsroom.views import bad_request
 
@@ -59,7 +60,9 @@ class RejectNulMiddleware:
 
     def __call__(self, request):
         if carries_nul(request):
-            return bad_request(request, message="The address or a cookie holds a NUL character.")
+            return bad_request(
+                request, message=gettext("The address or a cookie holds a NUL character.")
+            )
         return self.get_response(request)
 
 

@@ -31,6 +31,7 @@ from django.shortcuts import render
 from django.utils import dateformat, timezone
 from django.utils.cache import patch_cache_control
 from django.utils.html import format_html
+from django.utils.translation import gettext
 
 from . import breaking
 from . import kinds as registry
@@ -270,7 +271,9 @@ def render_stream(request, template_name, context, **filters):
     try:
         page = feed_page(cursor=request.GET.get("cursor", ""), **filters)
     except InvalidCursor:
-        return bad_request(request, message="That “Show More” link is broken or out of date.")
+        return bad_request(
+            request, message=gettext("That “Show More” link is broken or out of date.")
+        )
     context = {**context, "page": page}
     if request.GET.get("partial") == "1":
         return render(request, "includes/_stream_page.html", context)
@@ -316,7 +319,7 @@ def render_updates(request, teaser_template="", **filters):
     try:
         position = decode_cursor(since) if since else None
     except InvalidCursor:
-        return JsonResponse({"error": "That cursor is broken or out of date."}, status=400)
+        return JsonResponse({"error": gettext("That cursor is broken or out of date.")}, status=400)
     page = feed_page(**filters)
     answer = {
         "cursor": page.newest_cursor,

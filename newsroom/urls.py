@@ -5,6 +5,8 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from articles.sitemaps import ArticleSitemap, SectionSitemap, TagSitemap, news_sitemap
 from authors.sitemaps import AuthorSitemap
@@ -14,9 +16,9 @@ from newsletters.sitemaps import NewsletterIssueSitemap, NewsletterSitemap
 from newsroom.media import serve_media
 from newsroom.views import favicon, flat_page, robots_txt, trivial
 
-admin.site.site_header = f"{settings.NEWSROOM_SITE_NAME} admin"
+admin.site.site_header = format_lazy(_("{site} admin"), site=settings.NEWSROOM_SITE_NAME)
 admin.site.site_title = settings.NEWSROOM_SITE_NAME
-admin.site.index_title = "Newsroom"
+admin.site.index_title = _("Newsroom")
 
 handler400 = "newsroom.views.bad_request"
 

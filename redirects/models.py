@@ -10,6 +10,7 @@ item is not visible to readers.
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
 
@@ -32,23 +33,27 @@ class RedirectQuerySet(models.QuerySet):
 
 class Redirect(models.Model):
     old_path = models.CharField(
-        "old address",
+        _("old address"),
         max_length=500,
         unique=True,
-        help_text="Path and, where it matters, query string, e.g. /2012/01/04/hello/ or "
-        "/?p=1168. Starts with /.",
+        help_text=_(
+            "Path and, where it matters, query string, e.g. /2012/01/04/hello/ or "
+            "/?p=1168. Starts with /."
+        ),
     )
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
-    object_id = models.PositiveBigIntegerField()
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.CASCADE, verbose_name=_("content type")
+    )
+    object_id = models.PositiveBigIntegerField(_("object id"))
     target = GenericForeignKey("content_type", "object_id")
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     objects = RedirectQuerySet.as_manager()
 
     class Meta:
         ordering = ["old_path"]
-        verbose_name = "old address"
-        verbose_name_plural = "old addresses"
+        verbose_name = _("old address")
+        verbose_name_plural = _("old addresses")
         indexes = [models.Index(fields=["content_type", "object_id"], name="redirect_target_idx")]
 
     def __str__(self):

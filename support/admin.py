@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from newsroom.admin_fields import URL_FIELD_OVERRIDES
 
@@ -23,27 +24,31 @@ class PromptAdmin(admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ("placement", "heading", "text", "button_label", "link")}),
         (
-            "When",
+            _("When"),
             {
                 "fields": ("is_active", "starts_at", "ends_at"),
-                "description": "Each place shows one prompt: of the active ones whose "
-                "window is open, the one that started last.",
+                "description": _(
+                    "Each place shows one prompt: of the active ones whose "
+                    "window is open, the one that started last."
+                ),
             },
         ),
         (
-            "Campaign",
+            _("Campaign"),
             {
                 "fields": ("goal", "current_figure", "currency_sign", "goal_label"),
-                "description": "With a goal, a progress bar shows how far the campaign has "
-                "come. Update the current figure as it grows.",
+                "description": _(
+                    "With a goal, a progress bar shows how far the campaign has "
+                    "come. Update the current figure as it grows."
+                ),
             },
         ),
     ]
 
-    @admin.display(boolean=True, description="shown now")
+    @admin.display(boolean=True, description=_("shown now"))
     def shown_now(self, prompt):
         return prompt.is_shown
 
-    @admin.display(description="progress")
+    @admin.display(description=_("progress"))
     def progress(self, prompt):
         return prompt.progress_text or "—"

@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class SupportConfig(AppConfig):
     name = "support"
-    verbose_name = "Reader support"
+    verbose_name = _("Reader support")
 
     def ready(self):
         from newsroom import pagecache, slots

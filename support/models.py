@@ -11,6 +11,8 @@ from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 
 class PromptQuerySet(models.QuerySet):
@@ -37,69 +39,96 @@ class Prompt(models.Model):
 
     class Placement(models.TextChoices):
         # The values are the places pages name (newsroom.slots).
-        TOP = "top", "Top bar, on every page"
-        AFTER_ARTICLE = "after_article", "Box after the article body"
-        NEWS_FEED = "news_feed", "Card in the News Feed"
+        TOP = "top", _("Top bar, on every page")
+        AFTER_ARTICLE = "after_article", _("Box after the article body")
+        NEWS_FEED = "news_feed", _("Card in the News Feed")
 
     placement = models.CharField(
+        _("placement"),
         max_length=20,
         choices=Placement.choices,
-        help_text="Where readers see it. Each place shows one prompt: of the active ones "
-        "whose window is open, the one that started last.",
+        help_text=_(
+            "Where readers see it. Each place shows one prompt: of the active ones "
+            "whose window is open, the one that started last."
+        ),
     )
-    heading = models.CharField(max_length=100, help_text="Short: “Keep our journalism free”.")
+    heading = models.CharField(
+        _("heading"), max_length=100, help_text=_("Short: “Keep our journalism free”.")
+    )
     text = models.TextField(
+        _("text"),
         max_length=300,
         blank=True,
-        help_text="One or two plain sentences (no HTML), up to 300 characters.",
+        help_text=_("One or two plain sentences (no HTML), up to 300 characters."),
     )
     button_label = models.CharField(
-        max_length=40, help_text="What the button says: “Become a member”, “Give once”."
+        _("button label"),
+        max_length=40,
+        help_text=_("What the button says: “Become a member”, “Give once”."),
     )
     link = models.URLField(
+        _("link"),
         max_length=500,
         validators=[URLValidator(schemes=["https"])],
-        help_text="The payment page the button opens (https:// only). The site takes no "
-        "payments itself.",
+        help_text=_(
+            "The payment page the button opens (https:// only). The site takes no payments itself."
+        ),
     )
     is_active = models.BooleanField(
-        "active",
+        _("active"),
         default=True,
-        help_text="Untick to take the prompt off every page at once.",
+        help_text=_("Untick to take the prompt off every page at once."),
     )
     starts_at = models.DateTimeField(
+        _("starts at"),
         default=timezone.now,
-        help_text="Readers see it from this time; a future time schedules it.",
+        help_text=_("Readers see it from this time; a future time schedules it."),
     )
     ends_at = models.DateTimeField(
-        null=True, blank=True, help_text="Readers stop seeing it at this time. Empty: no end."
-    )
-    goal = models.PositiveIntegerField(
+        _("ends at"),
         null=True,
         blank=True,
-        help_text="A campaign's target, as a number (1000 members, 50000 euros). Empty: "
-        "no progress bar.",
+        help_text=_("Readers stop seeing it at this time. Empty: no end."),
+    )
+    goal = models.PositiveIntegerField(
+        _("goal"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "A campaign's target, as a number (1000 members, 50000 euros). Empty: no progress bar."
+        ),
     )
     current_figure = models.PositiveIntegerField(
+        _("current figure"),
         default=0,
-        help_text="How far the campaign has come; update it as it grows. Changing it "
-        "does not show the prompt again to readers who dismissed it.",
+        help_text=_(
+            "How far the campaign has come; update it as it grows. Changing it "
+            "does not show the prompt again to readers who dismissed it."
+        ),
     )
     currency_sign = models.CharField(
-        max_length=5, blank=True, help_text="Written before each figure for money: €, ₴, $."
+        _("currency sign"),
+        max_length=5,
+        blank=True,
+        help_text=_("Written before each figure for money: €, ₴, $."),
     )
     goal_label = models.CharField(
+        _("goal label"),
         max_length=40,
         blank=True,
-        help_text="Written after the goal: “members”, “raised”. "
-        "So: “640 of 1,000 members”, “€32,400 of €50,000 raised”.",
+        help_text=_(
+            "Written after the goal: “members”, “raised”. "
+            "So: “640 of 1,000 members”, “€32,400 of €50,000 raised”."
+        ),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = PromptQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("prompt")
+        verbose_name_plural = _("prompts")
         ordering = ["-starts_at", "-pk"]
         constraints = [
             # The form's validator refuses anything else; this also holds for scripts.
@@ -118,7 +147,7 @@ class Prompt(models.Model):
 
     def clean(self):
         if self.ends_at and self.starts_at and self.ends_at <= self.starts_at:
-            raise ValidationError({"ends_at": "The end must come after the start."})
+            raise ValidationError({"ends_at": gettext("The end must come after the start.")})
 
     @property
     def is_shown(self):
@@ -151,5 +180,11 @@ class Prompt(models.Model):
         """“640 of 1,000 members”, or "" without a goal."""
         if not self.goal:
             return ""
-        text = f"{self.figure(self.current_figure)} of {self.figure(self.goal)}"
-        return f"{text} {self.goal_label}" if self.goal_label else text
+        figures = {
+            "current": self.figure(self.current_figure),
+            "goal": self.figure(self.goal),
+            "label": self.goal_label,
+        }
+        if self.goal_label:
+            return gettext("%(current)s of %(goal)s %(label)s") % figures
+        return gettext("%(current)s of %(goal)s") % figures

@@ -23,6 +23,8 @@ from django import template
 from django.conf import settings
 from django.utils import dateformat, timezone
 from django.utils.html import format_html
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 register = template.Library()
 
@@ -30,6 +32,9 @@ register = template.Library()
 # datetime is taken to be in the site's time zone, as `date` takes it).
 TIME_FORMAT = r"Y-m-d\TH:i:sO"
 DATE_FORMAT = "Y-m-d"
+# The newsroom's own zone in words each language has for it ("за київським часом"); other
+# zones are named after their city.
+ZONE_NAMES = {"Europe/Kyiv": _("Kyiv time")}
 
 
 @register.filter(expects_localtime=True)
@@ -60,7 +65,7 @@ def reader_time(value):
     if value.date() == today:
         return dateformat.format(value, "H:i")
     if value.date() == today - timedelta(days=1):
-        return "Yesterday, " + dateformat.format(value, "H:i")
+        return gettext("Yesterday, %(time)s") % {"time": dateformat.format(value, "H:i")}
     return dateformat.format(value, "j M, H:i" if value.year == today.year else "j M Y, H:i")
 
 
@@ -69,7 +74,10 @@ def zone_name():
     """The site's time zone as readers name it: "Kyiv time" for Europe/Kyiv."""
     if settings.TIME_ZONE.upper() in ("UTC", "GMT"):
         return "UTC"
-    return settings.TIME_ZONE.rsplit("/", 1)[-1].replace("_", " ") + " time"
+    if settings.TIME_ZONE in ZONE_NAMES:
+        return ZONE_NAMES[settings.TIME_ZONE]
+    city = settings.TIME_ZONE.rsplit("/", 1)[-1].replace("_", " ")
+    return gettext("%(city)s time") % {"city": city}
 
 
 @register.simple_tag
