@@ -90,7 +90,16 @@ def test_an_entry_is_the_markup_the_page_shows(client, feed):
         assert f'data-item="{item["id"]}" data-stamp="{item["stamp"]}"' in item["html"]
 
 
-def test_an_edit_changes_the_stamp_and_says_updated(client, feed):
+@pytest.fixture
+def midday():
+    """The clock at today's noon, local time: half an hour later is still today, so a
+    teaser's "14:05" stays what it was (after midnight it becomes "Yesterday, 14:05")."""
+    noon = timezone.localtime().replace(hour=12, minute=0, second=0, microsecond=0)
+    with time_machine.travel(noon, tick=True):
+        yield
+
+
+def test_an_edit_changes_the_stamp_and_says_updated(midday, client, feed):
     _article, _video, quote = feed
     since = newest_cursor()
     before = {item["id"]: item for item in answer(client, since=since)["items"]}

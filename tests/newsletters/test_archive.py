@@ -147,7 +147,7 @@ def test_the_sitemap_lists_the_archives_and_their_issues(client, newsletter):
     sent(private, 1)
     index = client.get(reverse("sitemap-index")).text
     assert "sitemap-newsletter-issues.xml" in index and "sitemap-newsletters.xml" in index
-    lastmod = issue.updated_at.strftime("%Y-%m-%d")
+    lastmod = timezone.localtime(issue.updated_at).strftime("%Y-%m-%d")
     assert re.search(rf"sitemap-newsletter-issues\.xml</loc>\s*<lastmod>{lastmod}", index)
     issues = client.get("/sitemap-newsletter-issues.xml").text
     assert issue.get_absolute_url() in issues
