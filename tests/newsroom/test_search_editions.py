@@ -178,3 +178,9 @@ def test_odd_queries_never_break_the_ukrainian_search(client, query):
 def test_ukrainian_queries_become_tsqueries_of_quoted_words(query, expected):
     """PostgreSQL: operators come only from the websearch syntax; all else is quoted."""
     assert tsquery(query) == expected
+
+
+def test_robots_are_kept_out_of_every_editions_search(client):
+    lines = client.get("/robots.txt").text.splitlines()
+    assert "Disallow: /search/" in lines
+    assert "Disallow: /uk/search/" in lines
