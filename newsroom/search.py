@@ -414,6 +414,17 @@ def _sqlite_search(query, language, start, stop):
     return [(kind, pk, convert(at, None, connection), rank) for kind, pk, at, rank in rows], counts
 
 
+def folds_cyrillic_case(using=connection):
+    """Whether the database's index lowercases Cyrillic words, as the Ukrainian search
+    needs: PostgreSQL does so only in a database with a UTF-8 LC_CTYPE (C.UTF-8,
+    uk_UA.UTF-8), not in one made with the C locale; SQLite's FTS5 always does."""
+    if using.vendor != "postgresql":
+        return True
+    with using.cursor() as cursor:
+        cursor.execute("SELECT to_tsvector(%s, 'Київ')::text", [SEARCH_CONFIG])
+        return cursor.fetchone()[0] == "'київ':1"
+
+
 def search(query, page=1, per_page=20, language=None):
     """Page `page` of the items of the `language` edition (by default the active
     language's) matching `query`, best first."""

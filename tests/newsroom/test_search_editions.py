@@ -8,6 +8,7 @@ import pytest
 from django.conf import settings
 from django.utils import translation
 
+from newsroom.management.commands import check_deployment
 from newsroom.search import search, tsquery
 from tests.factories import ArticleFactory, BriefFactory, QuoteFactory, VideoFactory
 from tests.feed.test_search import ODD_QUERIES
@@ -184,3 +185,13 @@ def test_robots_are_kept_out_of_every_editions_search(client):
     lines = client.get("/robots.txt").text.splitlines()
     assert "Disallow: /search/" in lines
     assert "Disallow: /uk/search/" in lines
+
+
+def test_the_deployment_check_says_whether_the_database_lowercases_ukrainian(monkeypatch, capsys):
+    """A PostgreSQL database made with the C locale leaves "Київ" capitalised in the
+    index, and the Ukrainian search, which lowercases the reader's words, misses it."""
+    assert check_deployment.check_search().ok
+    monkeypatch.setattr(check_deployment, "folds_cyrillic_case", lambda using: False)
+    finding = check_deployment.check_search()
+    assert not finding.ok
+    assert "--locale=C.UTF-8" in finding.message
