@@ -387,8 +387,9 @@ def _sqlite_search(query, language, start, stop):
         )
         if number > MATCH_LIMIT:
             # Only the newest MATCH_LIMIT, found by walking the (language, status,
-            # published_at) index. The unary plus keeps SQLite from looking each of them up in the
-            # FTS5 index one by one: it scans the matches once and keeps these.
+            # published_at) index. The unary plus keeps SQLite from looking each of
+            # them up in the FTS5 index one by one: it scans the matches once and keeps
+            # these.
             newest_sql, newest_params = _compiled(
                 model.objects.published()
                 .in_edition(language)
