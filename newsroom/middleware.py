@@ -119,8 +119,10 @@ class EditionMiddleware:
             language = translation.get_language_from_request(request)
         else:
             language = translation.get_language_from_path(request.path_info)
-        translation.activate(language or settings.LANGUAGE_CODE)
-        request.LANGUAGE_CODE = translation.get_language()
-        response = self.get_response(request)
+        # For this request only: whatever the thread does next (another request, a
+        # test, a task) speaks the language it spoke before.
+        with translation.override(language or settings.LANGUAGE_CODE):
+            request.LANGUAGE_CODE = translation.get_language()
+            response = self.get_response(request)
         response.headers.setdefault("Content-Language", request.LANGUAGE_CODE)
         return response

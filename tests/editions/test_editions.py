@@ -8,6 +8,7 @@ import defusedxml.ElementTree as ElementTree
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import translation
 
 from newsletters.drafting import draft_issue
 from newsroom.pagecache.purge import urls_showing
@@ -266,3 +267,11 @@ def test_switching_from_a_search_keeps_the_words(client):
     assert switch_links(response) == [("/uk/search/?q=budget", "uk")]
     # The address the page names as its version has no query: the canonical one.
     assert alternates(response)["uk"] == "http://testserver/uk/search/"
+
+
+def test_a_ukrainian_page_leaves_the_thread_in_the_language_it_was_in(client):
+    client.get("/uk/")
+    assert translation.get_language() == "en"
+    with translation.override("uk"):
+        client.get("/")
+        assert translation.get_language() == "uk"

@@ -20,6 +20,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.migrations.executor import MigrationExecutor
 
+from newsroom.search import folds_cyrillic_case
+
 INSECURE_KEY_PREFIX = "django-insecure-"
 
 
@@ -91,6 +93,17 @@ def check_migrations(alias=DEFAULT_DB_ALIAS):
             f"{len(plan)} not applied ({names}{more}); run: python manage.py migrate",
         )
     return Finding("migrations", True, "all applied.")
+
+
+def check_search(alias=DEFAULT_DB_ALIAS):
+    if not folds_cyrillic_case(connections[alias]):
+        return Finding(
+            "search",
+            False,
+            "the database does not lowercase Cyrillic (its LC_CTYPE is not UTF-8): the "
+            "Ukrainian search misses capitalised words. Create it with --locale=C.UTF-8.",
+        )
+    return Finding("search", True, "Ukrainian words are indexed in lower case.")
 
 
 def check_cache(alias="default"):
@@ -167,14 +180,14 @@ def find_problems():
     database = check_database()
     findings.append(database)
     if database.ok:
-        findings.append(check_migrations())
+        findings += [check_migrations(), check_search()]
     findings += [check_cache(), check_media(), check_static_files()]
     return findings
 
 
 class Command(BaseCommand):
     help = (
-        "Check the deployment (secret key, debug, database, migrations, cache, media, "
+        "Check the deployment (secret key, debug, database, migrations, search, cache, media, "
         "static files) and say what is wrong. Exits with status 1 on any problem."
     )
     requires_system_checks = []
