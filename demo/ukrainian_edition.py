@@ -180,11 +180,11 @@ class UkrainianEdition:
         credits = []
         for article in articles:
             if article.original:
-                byline = [credit.author for credit in article.original.credits.all()]
+                byline = [credit.author_id for credit in article.original.credits.all()]
             else:
-                byline = [self.authors[slug] for slug in article.spec.byline]
+                byline = [self.authors[slug].pk for slug in article.spec.byline]
             credits.extend(
-                ArticleAuthor(article=article, author=author, position=position)
+                ArticleAuthor(article=article, author_id=author, position=position)
                 for position, author in enumerate(byline)
             )
         ArticleAuthor.objects.bulk_create(credits)
