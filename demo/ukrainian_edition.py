@@ -25,6 +25,9 @@ LANGUAGE = "uk"
 # A translation whose original is gone, or has no publication time, is published this
 # long before the seeding.
 WITHOUT_ORIGINAL_AGE = timedelta(days=1)
+# Where the local stories' choice of drawings starts: from here none of the edition's
+# articles shows the same drawing as another.
+LOCAL_PICTURE_OFFSET = 4
 # A story's quote runs on its own this long after the article.
 QUOTE_DELAY = timedelta(minutes=25)
 
@@ -172,7 +175,8 @@ class UkrainianEdition:
                 position = index[story.original]
                 kind, choice = STORIES[position].picture, self.seeder.picture_choices[position]
             else:
-                kind, choice = story.picture, ukrainian.STORIES.index(story) + 1
+                kind = story.picture
+                choice = ukrainian.STORIES.index(story) + LOCAL_PICTURE_OFFSET
             hero = original.hero_photo if original else None
             credit = (hero.photographer, hero.agency) if hero else None
             photos.append(self.photo(kind, choice, story.caption(), credit))

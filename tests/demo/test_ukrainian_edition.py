@@ -42,6 +42,8 @@ def test_the_ukrainian_edition_has_its_own_articles_briefs_quotes_and_videos():
     for model in KINDS:
         assert edition(model).published().count() == edition(model).count(), model
 
+    heroes = [article.hero_photo.image.name for article in articles]
+    assert len(set(heroes)) == len(heroes), "every article its own drawing"
     seen = {}
     for article in articles:
         assert in_ukrainian(article.headline) and in_ukrainian(article.standfirst)
