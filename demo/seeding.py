@@ -5,7 +5,8 @@ Demo content: a believable newsroom, made from nothing but Pillow and written st
 items whose slug already exists are left alone, so a second run adds nothing and
 an interrupted large run can be resumed. Rows are written with bulk inserts so
 `scale` in the thousands still takes minutes. At scale 1 every story (demo/stories.py)
-is told once; larger scales tell them again as numbered follow-ups.
+is told once; larger scales tell them again as numbered follow-ups. The Ukrainian
+edition (demo/ukrainian_edition.py) comes once, whatever the scale.
 """
 
 import colorsys
@@ -37,6 +38,7 @@ from .newsletters import seed_newsletters
 from .pages import seed_pages
 from .stories import QUOTED_STORIES, STORIES, VIDEOS
 from .support import seed_support
+from .ukrainian_edition import UkrainianEdition
 
 ARTICLES_PER_SCALE = len(STORIES)
 QUOTES_PER_SCALE = 40
@@ -104,11 +106,16 @@ class Seeder:
 
     # Building blocks -------------------------------------------------------------
 
-    def picture(self, kind, choice):
-        """Storage name, width, height and alt text of one of the shared drawings of
-        `kind` (MAX_DISTINCT_PICTURES in all, split between the kinds), drawn on first use."""
+    def variant(self, kind, choice):
+        """Which of the shared drawings of `kind` (MAX_DISTINCT_PICTURES in all, split
+        between the kinds) drawing `choice` is."""
         offset = pictures.KINDS.index(kind)
-        variant = choice % len(range(offset, MAX_DISTINCT_PICTURES, len(pictures.KINDS)))
+        return choice % len(range(offset, MAX_DISTINCT_PICTURES, len(pictures.KINDS)))
+
+    def picture(self, kind, choice):
+        """Storage name, width, height and alt text of drawing `choice` of `kind`, drawn
+        on first use."""
+        variant = self.variant(kind, choice)
         if (kind, variant) not in self.pictures:
             name = f"photos/demo/{kind}-{variant:02d}.jpg"
             if default_storage.exists(name):
@@ -139,6 +146,20 @@ class Seeder:
         """Article `number`'s slug: its story's headline, numbered after the first telling."""
         slug = self.story_slugs[number % len(STORIES)]
         return slug if number < len(STORIES) else f"{slug}-{number}"
+
+    def video_slug(self, number):
+        return f"{slugify(VIDEOS[number % len(VIDEOS)][0])}-{number}"
+
+    def video_picture_choice(self, number):
+        # Offset from the articles' choices, so a video rarely shares their drawing.
+        telling, index = divmod(number, len(VIDEOS))
+        return index + telling + 5
+
+    def brief_slug(self, number):
+        return f"{slugify(words.BRIEFS[number % len(words.BRIEFS)][0])}-{number}"
+
+    def brief_picture_choice(self, number):
+        return number + 3
 
     def published_at(self, rng, number, total, scheduled=False):
         """Spread over the last weeks, newest first by number; scheduled ones in the future."""
@@ -352,7 +373,7 @@ class Seeder:
                 telling, index = divmod(number, len(VIDEOS))
                 title, teaser, seconds, tags, kind = VIDEOS[index]
                 video = Video(
-                    slug=f"{slugify(title)}-{number}",
+                    slug=self.video_slug(number),
                     title=f"{title}: follow-up {telling}" if telling else title,
                     teaser=teaser,
                     video_url=f"https://videos.example.com/watch/{number}.mp4",
@@ -360,8 +381,7 @@ class Seeder:
                     **self.publication(rng, number, total, offset=11),
                 )
                 video.rng, video.tag_names, video.kind = rng, tags, kind
-                # Offset from the articles' choices, so a video rarely shares their drawing.
-                video.picture_choice = index + telling + 5
+                video.picture_choice = self.video_picture_choice(number)
                 batch.append(video)
             fresh = self.bulk_create_new(Video, batch, "videos")
             thumbnails = [
@@ -389,7 +409,7 @@ class Seeder:
                 rng = random.Random(f"brief-{number}")
                 headline, paragraphs, link, tags, kind = words.BRIEFS[number % len(words.BRIEFS)]
                 brief = Brief(
-                    slug=f"{slugify(headline)}-{number}",
+                    slug=self.brief_slug(number),
                     headline=headline,
                     body="".join(f"<p>{text}</p>" for text in paragraphs),
                     link=link,
@@ -398,7 +418,7 @@ class Seeder:
                 # bulk_create skips save(): the stored body is worked out here.
                 brief.derive_fields()
                 brief.rng, brief.tag_names, brief.kind = rng, tags, kind
-                brief.picture_choice = number + 3
+                brief.picture_choice = self.brief_picture_choice(number)
                 batch.append(brief)
             fresh = self.bulk_create_new(Brief, batch, "briefs")
             # One brief in three has a photo.
@@ -540,7 +560,10 @@ class Seeder:
             self.videos()
             self.briefs(authors)
             self.live_blog(sections, authors)
+            # The newsletters are the English edition's, and their past issues are drafted
+            # from everything published by then: they come before the Ukrainian edition.
             seed_newsletters(self.scale, self.now, self.report)
+            UkrainianEdition(self).seed(sections, authors)
             self.staff_user(DEMO_EDITOR_USERNAME, "Editor", authors[0])
             self.staff_user(DEMO_CONTRIBUTOR_USERNAME, "Contributor", authors[1])
             seed_pages()

@@ -40,29 +40,30 @@ def sentences(html):
 def test_every_headline_standfirst_quote_and_video_title_is_its_own():
     seed()
     articles = Article.objects.exclude(slug=LIVE_BLOG)
-    assert articles.count() == 60
-    assert len(set(articles.values_list("headline", flat=True))) == 60
-    assert len(set(articles.values_list("standfirst", flat=True))) == 60
-    assert len(set(Quote.objects.values_list("text", flat=True))) == Quote.objects.count() == 40
-    assert len(set(Quote.objects.values_list("speaker", flat=True))) == 40
-    assert len(set(Video.objects.values_list("title", flat=True))) == Video.objects.count() == 12
-    assert len(set(Video.objects.values_list("teaser", flat=True))) == 12
-    loose = Brief.objects.filter(live_blog=None)
+    assert articles.in_edition("en").count() == 60
+    assert len(set(articles.values_list("headline", flat=True))) == articles.count()
+    assert len(set(articles.values_list("standfirst", flat=True))) == articles.count()
+    quotes, videos = Quote.objects.in_edition("en"), Video.objects.in_edition("en")
+    assert len(set(quotes.values_list("text", flat=True))) == quotes.count() == 40
+    assert len(set(quotes.values_list("speaker", flat=True))) == 40
+    assert len(set(videos.values_list("title", flat=True))) == videos.count() == 12
+    assert len(set(videos.values_list("teaser", flat=True))) == 12
+    loose = Brief.objects.in_edition("en").filter(live_blog=None)
     assert len(set(loose.values_list("headline", flat=True))) == loose.count() == 16
 
 
 def test_headlines_stay_distinct_at_scale():
     seed(scale=2)
-    headlines = list(Article.objects.values_list("headline", flat=True))
+    headlines = list(Article.objects.in_edition("en").values_list("headline", flat=True))
     assert len(headlines) == 121 and len(set(headlines)) == 121
-    titles = list(Video.objects.values_list("title", flat=True))
+    titles = list(Video.objects.in_edition("en").values_list("title", flat=True))
     assert len(set(titles)) == len(titles) == 24
 
 
 def test_bodies_tell_their_own_story_and_no_other():
     seed()
     seen = {}
-    for article in Article.objects.exclude(slug=LIVE_BLOG):
+    for article in Article.objects.in_edition("en").exclude(slug=LIVE_BLOG):
         story = STORY_BY_HEADLINE[article.headline]
         assert story.place.upper() in article.body, article.headline
         assert story.speaker in article.body and story.subhead in article.body
@@ -73,20 +74,23 @@ def test_bodies_tell_their_own_story_and_no_other():
 
 def test_tags_come_from_the_story():
     seed()
-    for article in Article.objects.exclude(slug=LIVE_BLOG).prefetch_related("tags"):
+    for article in (
+        Article.objects.in_edition("en").exclude(slug=LIVE_BLOG).prefetch_related("tags")
+    ):
         assert tag_names(article) == set(STORY_BY_HEADLINE[article.headline].tags)
-    for quote in Quote.objects.select_related("source_article").prefetch_related("tags"):
+    english_quotes = Quote.objects.in_edition("en").select_related("source_article")
+    for quote in english_quotes.prefetch_related("tags"):
         [story] = [story for story in STORIES if story.quote == quote.text]
         assert tag_names(quote) == set(story.tags)
         if quote.source_article:
             assert quote.source_article.headline == story.headline
             assert quote.speaker in quote.source_article.body
-    assert Quote.objects.filter(source_article__isnull=False).count() > 30
+    assert english_quotes.filter(source_article__isnull=False).count() > 30
     video_tags = {title: set(tags) for title, _, _, tags, _ in VIDEOS}
-    for video in Video.objects.prefetch_related("tags"):
+    for video in Video.objects.in_edition("en").prefetch_related("tags"):
         assert tag_names(video) == video_tags[video.title]
     brief_tags = {headline: set(tags) for headline, _, _, tags, _ in BRIEFS}
-    for brief in Brief.objects.filter(live_blog=None).prefetch_related("tags"):
+    for brief in Brief.objects.in_edition("en").filter(live_blog=None).prefetch_related("tags"):
         assert tag_names(brief) == brief_tags[brief.headline]
 
 

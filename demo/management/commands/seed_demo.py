@@ -3,7 +3,8 @@ Fill the site with demo content so it can be tried and measured.
 
 Safe to run again: existing items are kept and nothing is duplicated. `--scale N`
 multiplies the content (60 articles, 40 quotes, 12 videos, 8 authors per unit) for
-benchmarks; 1,700 gives about 100,000 articles.
+benchmarks; 1,700 gives about 100,000 articles. The Ukrainian edition is seeded once,
+whatever the scale.
 """
 
 import sys
