@@ -14,6 +14,7 @@ def article_form_data(article=None, *, authors=(), section=None, **overrides):
     data = {
         "headline": "Bridge reopens after repairs",
         "slug": "bridge-reopens",
+        "language": "en",
         "standfirst": "",
         "body": "<p>Traffic flows again across the river.</p>",
         "section": section.pk if section else "",
@@ -30,6 +31,7 @@ def article_form_data(article=None, *, authors=(), section=None, **overrides):
         data |= {
             "headline": article.headline,
             "slug": article.slug,
+            "language": article.language,
             "standfirst": article.standfirst,
             "body": article.body,
             "section": article.section_id or "",
