@@ -23,6 +23,7 @@ from authors.models import Author
 from newsroom.admin_fields import URL_FIELD_OVERRIDES
 from newsroom.images import IMAGE_FIELD_OVERRIDES, CleanUploadsAdminMixin
 from newsroom.sanitize import sanitize_html
+from newsroom.translation_forms import translation_fieldsets, translations_form
 
 from .concurrent_edits import AUTOSAVE, HEARTBEAT, find_conflict, record_presence, version_of
 from .history import ReadableHistoryAdmin, and_list, edited_fields
@@ -658,6 +659,11 @@ class SectionAdmin(admin.ModelAdmin):
     # Explicit: the article count's GROUP BY drops the model's ordering, and the
     # autocomplete's pages would be unordered (UnorderedObjectListWarning).
     ordering = ["position", "name"]
+    form = translations_form(Section)
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "description", "position"]}),
+        *translation_fieldsets(Section),
+    ]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(article_total=Count("articles"))
