@@ -21,13 +21,18 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils.html import format_html
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import get_language_info, gettext, gettext_lazy
 from taggit.utils import edit_string_for_tags
 
-LANGUAGE_NAMES = dict(settings.LANGUAGES)
 # The fields of the translations part of the form (not the model's).
 LINK_FIELD = "translation_link"
 UNLINK_FIELD = "translation_unlink"
+
+
+def language_name(code):
+    """The language's name in the admin's own language: "Ukrainian" to an editor
+    reading English (settings.LANGUAGES names each in itself, for readers)."""
+    return get_language_info(code)["name_translated"]
 
 
 def version_annotation(language):
@@ -58,7 +63,7 @@ def linking_refusal(item, other):
 
 class TranslationChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
-        return f"{obj} ({obj.get_language_display()}, {obj.get_status_display().lower()})"
+        return f"{obj} ({language_name(obj.language)}, {obj.get_status_display().lower()})"
 
 
 class TranslationLinkForm(forms.ModelForm):
@@ -72,7 +77,7 @@ class TranslationLinkForm(forms.ModelForm):
         label=gettext_lazy("Link a version in another language"),
         help_text=gettext_lazy(
             "An item of the same kind in another language, with no version in this one "
-            "yet. Linked, each names the other to readers as its translation."
+            "yet. Linked when you save, the two are one story in two languages."
         ),
     )
     translation_unlink = forms.BooleanField(
@@ -86,6 +91,9 @@ class TranslationLinkForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if "language" in self.fields:
+            # The select always sends one; a POST without it keeps the item's edition.
+            self.fields["language"].required = False
         if LINK_FIELD in self.fields:
             candidates = self.translation_candidates
             self.fields[LINK_FIELD].queryset = (
@@ -95,6 +103,9 @@ class TranslationLinkForm(forms.ModelForm):
             # Not offered (TranslationsAdminMixin.translation_fieldsets), and a crafted
             # POST's value is ignored.
             self.fields[UNLINK_FIELD].disabled = True
+
+    def clean_language(self):
+        return self.cleaned_data.get("language") or self.instance.language
 
     def _post_clean(self):
         super()._post_clean()
@@ -122,7 +133,7 @@ class TranslationLinkForm(forms.ModelForm):
                     "This story already has a version in %(language)s. Unlink this item "
                     "first, or choose another language."
                 )
-                % {"language": LANGUAGE_NAMES.get(language, language)},
+                % {"language": language_name(language)},
             )
 
 
@@ -184,7 +195,7 @@ class TranslationsAdminMixin:
         ]
         return format_html(
             '<span class="list-language" title="{}">{}</span>{}',
-            obj.get_language_display(),
+            language_name(obj.language),
             obj.language.upper(),
             " + " + " + ".join(others) if others else "",
         )
@@ -269,7 +280,7 @@ class TranslationsAdminMixin:
                 versions.append(
                     {
                         "item": version,
-                        "language": version.get_language_display(),
+                        "language": language_name(version.language),
                         "url": reverse(
                             f"admin:{self.opts.app_label}_{self.opts.model_name}_change",
                             args=[version.pk],
@@ -286,10 +297,11 @@ class TranslationsAdminMixin:
             add_url = reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_add")
             starts = [
                 {
-                    "label": gettext("Add the %(language)s version") % {"language": name},
+                    "label": gettext("Add the %(language)s version")
+                    % {"language": language_name(code)},
                     "url": f"{add_url}?{urlencode({'language': code, LINK_FIELD: obj.pk})}",
                 }
-                for code, name in settings.LANGUAGES
+                for code, _ in settings.LANGUAGES
                 if code not in taken
             ]
         return {"translations_panel": {"versions": versions, "starts": starts}}
@@ -303,7 +315,7 @@ class TranslationsAdminMixin:
                 self.message_user(
                     request,
                     gettext("Linked “%(other)s” as the %(language)s version.")
-                    % {"other": other, "language": other.get_language_display()},
+                    % {"other": other, "language": language_name(other.language)},
                 )
             elif form.cleaned_data.get(UNLINK_FIELD):
                 obj.unlink_translation()

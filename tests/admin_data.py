@@ -14,7 +14,6 @@ def article_form_data(article=None, *, authors=(), section=None, **overrides):
     data = {
         "headline": "Bridge reopens after repairs",
         "slug": "bridge-reopens",
-        "language": "en",
         "standfirst": "",
         "body": "<p>Traffic flows again across the river.</p>",
         "section": section.pk if section else "",
@@ -31,7 +30,6 @@ def article_form_data(article=None, *, authors=(), section=None, **overrides):
         data |= {
             "headline": article.headline,
             "slug": article.slug,
-            "language": article.language,
             "standfirst": article.standfirst,
             "body": article.body,
             "section": article.section_id or "",

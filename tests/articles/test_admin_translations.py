@@ -78,7 +78,7 @@ def test_every_kind_shows_its_language_and_its_translations(editor_client, facto
     assert re.search(r'<select name="language"[^>]*>\s*<option value="en" selected>English', html)
     panel = html.split('id="translations-heading"')[1].split("</section>")[0]
     assert f'<a href="{change_url(ukrainian)}">{escape(str(ukrainian))}</a> · Draft' in panel
-    assert "Українська" in panel
+    assert "Ukrainian" in panel
     assert 'name="translation_unlink"' in html
     # Both languages are taken: nothing left to add.
     assert "Add the" not in panel
@@ -118,7 +118,7 @@ def test_an_editor_links_an_existing_version(editor_client):
     refresh(english, ukrainian)
     assert english.translation_group is not None
     assert list(english.translations) == [ukrainian]
-    assert f"Linked “{ukrainian}” as the Українська version." in response.text
+    assert f"Linked “{ukrainian}” as the Ukrainian version." in response.text
 
 
 def test_linking_what_the_model_refuses_is_a_form_error(editor_client):
@@ -145,7 +145,7 @@ def test_moving_a_linked_item_into_its_versions_language_is_a_form_error(editor_
     response = editor_client.post(change_url(english), article_form_data(english, language="uk"))
 
     assert response.status_code == 200
-    assert "already has a version in Українська" in str(form_errors(response)["language"])
+    assert "already has a version in Ukrainian" in str(form_errors(response)["language"])
     refresh(english)
     assert english.language == "en"
 
@@ -171,7 +171,7 @@ def test_add_the_ukrainian_version_starts_a_linked_draft_from_this_one(editor_cl
     english.tags.add("Transport", "Kyiv")
 
     panel = editor_client.get(change_url(english)).text.split('id="translations-heading"')[1]
-    add_url = re.search(r'<a class="button" href="([^"]+)">Add the Українська version</a>', panel)
+    add_url = re.search(r'<a class="button" href="([^"]+)">Add the Ukrainian version</a>', panel)
     form = editor_client.get(add_url.group(1).replace("&amp;", "&")).context["adminform"].form
 
     assert form.initial["language"] == "uk"
@@ -285,7 +285,7 @@ def test_a_contributor_cannot_start_a_version_linked_to_someone_elses_story(
         article_form_data(language="uk", translation_link=published.pk),
     )
 
-    assert "Add the Українська version" not in page
+    assert "Add the Ukrainian version" not in page
     assert response.status_code == 200
     assert "translation_link" in form_errors(response)
     refresh(published)
@@ -351,7 +351,7 @@ def test_the_list_shows_each_items_language_and_its_translations(editor_client):
     }
     assert '<span class="list-language" title="English">EN</span> + UK' in rows["Bridge reopens"]
     assert (
-        '<span class="list-language" title="Українська">UK</span> + EN'
+        '<span class="list-language" title="Ukrainian">UK</span> + EN'
         in rows["Міст знову відкрили"]
     )
     assert '<span class="list-language" title="English">EN</span></td>' in rows["Harbour reopens"]

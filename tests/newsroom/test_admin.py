@@ -88,7 +88,6 @@ def test_editor_can_add_an_article_with_an_ordered_byline(admin_client):
         {
             "headline": "Bridge reopens",
             "slug": "bridge-reopens",
-            "language": "en",
             "body": "<p>Traffic flows again.</p><script>x</script>",
             "_workflow": Status.PUBLISHED,
             "section": section.pk,
