@@ -185,9 +185,9 @@ class TranslationsAdminMixin:
     def get_list_filter(self, request):
         return [*super().get_list_filter(request), "language", TranslationFilter]
 
-    @admin.display(description=gettext_lazy("Languages"), ordering="language")
+    @admin.display(description=gettext_lazy("Language"), ordering="language")
     def languages(self, obj):
-        """The item's language, then those of its translations: "EN + UK"."""
+        """The item's language, then those of its translations: "EN", "+ UK"."""
         others = [
             code.upper()
             for code, _ in settings.LANGUAGES
@@ -197,7 +197,7 @@ class TranslationsAdminMixin:
             '<span class="list-language" title="{}">{}</span>{}',
             language_name(obj.language),
             obj.language.upper(),
-            " + " + " + ".join(others) if others else "",
+            "+ " + " + ".join(others) if others else "",
         )
 
     # The form ------------------------------------------------------------------------

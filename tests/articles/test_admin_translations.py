@@ -349,10 +349,9 @@ def test_the_list_shows_each_items_language_and_its_translations(editor_client):
         for headline in ("Bridge reopens", "Міст знову відкрили", "Harbour reopens")
         if headline in row
     }
-    assert '<span class="list-language" title="English">EN</span> + UK' in rows["Bridge reopens"]
+    assert '<span class="list-language" title="English">EN</span>+ UK' in rows["Bridge reopens"]
     assert (
-        '<span class="list-language" title="Ukrainian">UK</span> + EN'
-        in rows["Міст знову відкрили"]
+        '<span class="list-language" title="Ukrainian">UK</span>+ EN' in rows["Міст знову відкрили"]
     )
     assert '<span class="list-language" title="English">EN</span></td>' in rows["Harbour reopens"]
 

@@ -55,3 +55,15 @@ def test_an_editor_adds_the_ukrainian_version_of_a_story(site, new_page, log_in)
         "No version in another language yet."
     )
     delete(page, ukrainian_address)
+
+
+@pytest.mark.parametrize("kind", ["articles/article", "feed/quote", "feed/video", "feed/brief"])
+def test_the_lists_still_fit_a_laptop_with_their_languages(site, page, log_in, kind):
+    """The languages column joins lists made to fit 1280 px with the navigation and the
+    filters open (admin/lists.css): it must not push them into scrolling sideways."""
+    log_in(page)
+    page.goto(f"{site.origin}/admin/{kind}/")
+    expect(page.locator("#result_list th.column-languages")).to_be_visible()
+    results = page.locator("#changelist-form .results")
+    overflow = results.evaluate("element => element.scrollWidth - element.clientWidth")
+    assert overflow <= 0, f"the {kind} list scrolls sideways by {overflow} px"
