@@ -26,6 +26,7 @@ from authors.models import Author
 from newsroom.admin_fields import URL_FIELD_OVERRIDES
 from newsroom.images import IMAGE_FIELD_OVERRIDES, CleanUploadsAdminMixin
 from newsroom.sanitize import sanitize_html
+from newsroom.translation_forms import translation_fieldsets, translations_form
 
 from .concurrent_edits import AUTOSAVE, HEARTBEAT, find_conflict, record_presence, version_of
 from .history import ReadableHistoryAdmin, and_list, edited_fields
@@ -43,6 +44,12 @@ from .models import (
     Status,
     statuses_leading_to,
     workflow_steps,
+)
+from .translation_admin import (
+    LINK_FIELD,
+    UNLINK_FIELD,
+    TranslationLinkForm,
+    TranslationsAdminMixin,
 )
 
 TAG_SUGGESTION_LIMIT = 20
@@ -122,7 +129,7 @@ def keep_editing_after_a_step(request):
         request.POST["_continue"] = "1"
 
 
-class WorkflowForm(forms.ModelForm):
+class WorkflowForm(TranslationLinkForm):
     """
     Applies the workflow buttons and refuses, server-side, what the user may not do:
     people without the publish permission can only keep items in draft or review, and
@@ -247,10 +254,11 @@ class MineFilter(admin.SimpleListFilter):
         return queryset
 
 
-class PublishableAdmin(GuardedHistoryAdmin):
+class PublishableAdmin(TranslationsAdminMixin, GuardedHistoryAdmin):
     """
-    Shared admin for everything with a publication state: columns, filters, tags, and the
-    publishing workflow with its rules (who may change what, and to which status).
+    Shared admin for everything with a publication state: columns, filters, tags, the
+    publishing workflow with its rules (who may change what, and to which status), and
+    the item's language and translations (TranslationsAdminMixin).
     """
 
     form = WorkflowForm
@@ -315,6 +323,8 @@ class PublishableAdmin(GuardedHistoryAdmin):
         # was opened on is that old one's, not what is stored now: restoring is its own
         # decision to replace what is there.
         form.checks_version = getattr(request, "restored_version", None) is None
+        form.translation_candidates = self.translation_candidates(request, obj)
+        form.may_unlink = self.may_unlink(request, obj)
         if "published_at" in form.base_fields:
             published_at = form.base_fields["published_at"]
             published_at.help_text = " ".join([str(published_at.help_text), times_are_in_zone()])
@@ -328,6 +338,7 @@ class PublishableAdmin(GuardedHistoryAdmin):
         if not change and obj.created_by_id is None:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
+        self.save_translation_link(request, obj, form)
         request.workflow_outcome = self.outcome(request, obj, form, change)
 
     def outcome(self, request, obj, form, change):
@@ -415,6 +426,7 @@ class PublishableAdmin(GuardedHistoryAdmin):
             words_per_minute=WORDS_PER_MINUTE,
             now_local=timezone.localtime().strftime("%Y-%m-%dT%H:%M:%S"),
             edit_conflict=context["adminform"].form.edit_conflict,
+            **self.translations_context(request, stored),
         )
         if stored is not None and stored.pk:
             if stored.is_live:
@@ -440,15 +452,17 @@ class PublishableAdmin(GuardedHistoryAdmin):
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
-        if not self.has_publish_permission(request):
-            # Not in the form at all, so a crafted POST cannot set it either.
-            return fieldsets
-        breaking = (gettext("Breaking news"), {"classes": ["side"], "fields": ["breaking_until"]})
         side = next(
             (i for i, (_, opts) in enumerate(fieldsets) if "side" in opts.get("classes", ())),
             len(fieldsets),
         )
-        return [*fieldsets[:side], breaking, *fieldsets[side:]]
+        first = self.translation_fieldsets(request, obj)
+        if self.has_publish_permission(request):
+            # Otherwise not in the form at all, so a crafted POST cannot set it either.
+            first.append(
+                (gettext("Breaking news"), {"classes": ["side"], "fields": ["breaking_until"]})
+            )
+        return [*fieldsets[:side], *first, *fieldsets[side:]]
 
     @admin.action(description=mark_breaking_description, permissions=["publish"])
     def mark_breaking(self, request, queryset):
@@ -634,7 +648,9 @@ class PublishableAdmin(GuardedHistoryAdmin):
                 status=409,
             )
         data = request.POST.copy()
-        data.pop(WORKFLOW_FIELD, None)
+        # Neither a step nor a link is taken without the editor saving.
+        for name in (WORKFLOW_FIELD, LINK_FIELD, UNLINK_FIELD):
+            data.pop(name, None)
         form = self.get_form(request, item, change=True)(data, request.FILES, instance=item)
         if not form.is_valid():
             conflict = form.edit_conflict is not None
@@ -734,6 +750,11 @@ class SectionAdmin(admin.ModelAdmin):
     # Explicit: the article count's GROUP BY drops the model's ordering, and the
     # autocomplete's pages would be unordered (UnorderedObjectListWarning).
     ordering = ["position", "name"]
+    form = translations_form(Section)
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "description", "position"]}),
+        *translation_fieldsets(Section),
+    ]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(article_total=Count("articles"))
@@ -882,8 +903,27 @@ class ArticleAuthorInline(admin.TabularInline):
     classes = ["byline"]
 
     def get_extra(self, request, obj=None, **kwargs):
-        # One empty row to start a byline; none beside an existing one ("Add another").
-        return 0 if obj is not None and obj.credits.exists() else 1
+        # One empty row to start a byline, or the byline of the version it translates;
+        # none beside an existing one ("Add another").
+        if obj is not None and obj.credits.exists():
+            return 0
+        return max(1, len(starting_byline(request)))
+
+
+def starting_byline(request):
+    """The byline a new article starts with when it is a version of another
+    (?translation_link=pk): that article's, as inline initial data."""
+    if request.method != "GET":
+        return []
+    try:
+        source = int(request.GET.get(LINK_FIELD, ""))
+    except ValueError:
+        return []
+    return list(
+        ArticleAuthor.objects.filter(article=source)
+        .order_by("position", "pk")
+        .values("author", "position")
+    )
 
 
 class CorrectionInline(admin.StackedInline):
@@ -914,6 +954,7 @@ class ArticleAdmin(PublishableAdmin):
     prepopulated_fields = {"slug": ["headline"]}
     autocomplete_fields = ["section", "hero_photo", "related_articles"]
     inlines = [ArticleAuthorInline, CorrectionInline]
+    translation_starters = ["section", "tags", "hero_photo"]
     readonly_fields = ["reading_time", "created_at", "updated_at"]
     fieldsets = [
         (None, {"classes": ["writing-top"], "fields": ["headline", "standfirst"]}),
@@ -965,8 +1006,11 @@ class ArticleAdmin(PublishableAdmin):
     def get_formset_kwargs(self, request, obj, inline, prefix):
         kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
         if isinstance(inline, ArticleAuthorInline) and obj.pk is None and request.method == "GET":
+            byline = starting_byline(request)
             author = Author.objects.filter(user=request.user).first()
-            if author is not None:
+            if byline:
+                kwargs["initial"] = byline
+            elif author is not None:
                 kwargs["initial"] = [{"author": author.pk, "position": 0}]
         return kwargs
 

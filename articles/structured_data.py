@@ -71,7 +71,7 @@ def news_article(request, article):
         "dateModified": article.last_modified_at.isoformat(),
         "author": [person(request, author) for author in article.byline],
         "publisher": organization(request),
-        "articleSection": article.section.name,
+        "articleSection": article.section.translated("name"),
         "keywords": [tag.name for tag in article.tags.all()],
         "wordCount": len(article.body.split()),
         "isAccessibleForFree": True,
@@ -84,7 +84,7 @@ def news_article(request, article):
         data,
         breadcrumbs(
             request,
-            (article.section.name, article.section.get_absolute_url()),
+            (article.section.translated("name"), article.section.get_absolute_url()),
             (article.headline, article.get_absolute_url()),
         ),
     ]

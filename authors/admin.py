@@ -6,12 +6,14 @@ from reversion_compare.admin import CompareVersionAdmin as VersionAdmin
 
 from newsroom.admin_fields import URL_FIELD_OVERRIDES
 from newsroom.images import IMAGE_FIELD_OVERRIDES, CleanUploadsAdminMixin
+from newsroom.translation_forms import translation_fieldsets, translations_form
 
 from .models import Author
 
 
 @admin.register(Author)
 class AuthorAdmin(CleanUploadsAdminMixin, VersionAdmin):
+    form = translations_form(Author)
     formfield_overrides = {**URL_FIELD_OVERRIDES, **IMAGE_FIELD_OVERRIDES}
     list_display = ["avatar_preview", "name", "role", "user", "article_count"]
     list_display_links = ["avatar_preview", "name"]
@@ -24,6 +26,7 @@ class AuthorAdmin(CleanUploadsAdminMixin, VersionAdmin):
     ordering = ["name", "pk"]
     fieldsets = [
         (None, {"fields": ["name", "role", "bio", "avatar"]}),
+        *translation_fieldsets(Author),
         (_("Links"), {"fields": ["website", "x_handle", "bluesky_handle", "email"]}),
         (_("Advanced"), {"classes": ["collapse"], "fields": ["slug", "user"]}),
     ]

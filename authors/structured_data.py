@@ -7,19 +7,19 @@ from newsroom.structured_data import absolute, builder
 def person(request, author):
     data = {
         "@type": "Person",
-        "name": author.name,
+        "name": author.translated("name"),
         "url": absolute(request, author.get_absolute_url()),
     }
-    if author.role:
-        data["jobTitle"] = author.role
+    if role := author.translated("role"):
+        data["jobTitle"] = role
     return data
 
 
 @builder("ProfilePage")
 def profile_page(request, author):
     data = person(request, author)
-    if author.bio:
-        data["description"] = author.bio
+    if bio := author.translated("bio"):
+        data["description"] = bio
     if author.avatar:
         data["image"] = absolute(request, author.avatar.url)
     links = [

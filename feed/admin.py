@@ -13,6 +13,7 @@ class QuoteAdmin(PublishableAdmin):
     search_fields = ["text", "speaker", "context"]
     prepopulated_fields = {"slug": ["speaker"]}
     autocomplete_fields = ["source_article"]
+    translation_starters = ["tags", "source_url"]
     fieldsets = [
         (None, {"classes": ["writing-top"], "fields": ["text", "speaker", "context"]}),
         (None, {"classes": ["publishing"], "fields": ["published_at"]}),
@@ -34,6 +35,8 @@ class VideoAdmin(PublishableAdmin):
     search_fields = ["title", "teaser"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["thumbnail"]
+    # The same recording, introduced in the version's own words.
+    translation_starters = ["tags", "thumbnail", "video_url", "duration_seconds"]
     fieldsets = [
         (
             None,
@@ -65,6 +68,7 @@ class BriefAdmin(PublishableAdmin):
     search_fields = ["headline", "body"]
     prepopulated_fields = {"slug": ["headline"]}
     autocomplete_fields = ["photo", "authors", "live_blog"]
+    translation_starters = ["tags", "photo", "authors"]
     fieldsets = [
         (None, {"classes": ["writing-top"], "fields": ["headline", "body", "link"]}),
         (None, {"classes": ["publishing"], "fields": ["published_at"]}),

@@ -23,7 +23,7 @@ def site_navigation(context):
 
 def _sections():
     return cached_fragment(
-        "navigation-sections", lambda: list(Section.objects.only("name", "slug"))
+        "navigation-sections", lambda: list(Section.objects.only("name", "slug", "translations"))
     )
 
 

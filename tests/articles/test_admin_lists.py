@@ -30,6 +30,7 @@ def test_the_article_list_shows_one_status_column_with_the_time(editor_client):
         "section",
         "authors_list",
         "article_state",
+        "languages",
     ]
     local = timezone.localtime(soon)
     assert re.search(
@@ -50,9 +51,9 @@ def test_the_quote_and_video_lists_fold_publication_into_the_status(editor_clien
     quotes = editor_client.get(reverse("admin:feed_quote_changelist")).text
     videos = editor_client.get(reverse("admin:feed_video_changelist")).text
 
-    assert column_headers(quotes) == ["words", "speaker", "state", "tag_list"]
+    assert column_headers(quotes) == ["words", "speaker", "state", "tag_list", "languages"]
     assert ">We will not sign anything that leaves our farmers worse off.</a>" in quotes
-    assert column_headers(videos) == ["preview", "title", "length", "state"]
+    assert column_headers(videos) == ["preview", "title", "length", "state", "languages"]
     assert 'list-state--live">Live</span>' in quotes and 'list-state--live">Live</span>' in videos
 
 
