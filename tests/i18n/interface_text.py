@@ -57,6 +57,61 @@ class _Texts(HTMLParser):
             self.texts.append(data)
 
 
+class _Element(HTMLParser):
+    """Finds where the element with a given id starts and ends in a page."""
+
+    VOID = {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "source",
+        "wbr",
+    }
+
+    def __init__(self, element_id):
+        super().__init__(convert_charrefs=True)
+        self.element_id = element_id
+        self.depth = 0
+        self.start = self.end = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.VOID:
+            return
+        if self.depth:
+            self.depth += 1
+        elif self.start is None and dict(attrs).get("id") == self.element_id:
+            self.start, self.depth = self.getpos(), 1
+
+    def handle_endtag(self, tag):
+        if self.depth and tag not in self.VOID:
+            self.depth -= 1
+            if not self.depth:
+                self.end = self.getpos()
+
+
+def element_html(html, element_id):
+    """The HTML of the element with id `element_id` in `html`, from its start tag to
+    just before its end tag; "" when there is none."""
+    parser = _Element(element_id)
+    parser.feed(html)
+    if parser.start is None or parser.end is None:
+        return ""
+    lines = html.splitlines(keepends=True)
+
+    def offset(position):
+        line, column = position
+        return sum(map(len, lines[: line - 1])) + column
+
+    return html[offset(parser.start) : offset(parser.end)]
+
+
 def clean(text):
     return " ".join(text.split()).strip(EDGES)
 

@@ -65,7 +65,8 @@ def get_in_ukrainian(client, path_of):
 
 
 def assert_reads_in_ukrainian(html):
-    assert english_strings(html, ukrainian_catalog()) == []
+    found = english_strings(html, ukrainian_catalog())
+    assert not found, "English on a Ukrainian page:\n" + "\n".join(map(repr, found))
 
 
 def test_the_helper_finds_the_english_of_an_english_page(client, newsroom):
