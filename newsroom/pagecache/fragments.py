@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from .recording import collected_tags, record, request_state, shown_tags
 from .versions import (
@@ -48,7 +49,11 @@ def cached_fragment(name, compute, depends=()):
     if not settings.FRAGMENT_CACHE_ENABLED or state is None:
         # Not a reader's request (staff, previews, the admin): drawn afresh.
         return compute()
-    key = FRAGMENT_KEY_PREFIX + hashlib.sha256(f"{release()}|{name}".encode()).hexdigest()
+    # Per language: a fragment's words are the language's it was drawn in.
+    key = (
+        FRAGMENT_KEY_PREFIX
+        + hashlib.sha256(f"{release()}|{get_language()}|{name}".encode()).hexdigest()
+    )
     try:
         epoch = state.epoch
         entry = pages_cache().get(key)
@@ -93,12 +98,11 @@ def cached_teaser(instance, variant, render):
         if any(tag not in state.versions for tag in tags):
             state.versions |= current_versions((state.loaded | set(tags)) - state.versions.keys())
         stamp = "|".join(f"{tag}={state.versions[tag]}" for tag in tags)
-        # Per day: a teaser's "14:05" is "Yesterday, 14:05" tomorrow.
+        # Per day: a teaser's "14:05" is "Yesterday, 14:05" tomorrow; per language, as
+        # a fragment is.
         day = timezone.localdate().isoformat()
-        key = (
-            FRAGMENT_KEY_PREFIX
-            + hashlib.sha256(f"{release()}|{day}|{variant}|{stamp}".encode()).hexdigest()
-        )
+        drawn = f"{release()}|{get_language()}|{day}|{variant}|{stamp}"
+        key = FRAGMENT_KEY_PREFIX + hashlib.sha256(drawn.encode()).hexdigest()
         html = pages_cache().get(key)
     except Exception:
         logger.warning("Fragment cache unavailable", exc_info=True)
