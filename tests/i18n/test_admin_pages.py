@@ -55,9 +55,11 @@ def issue():
 
 
 def parts_in_ukrainian(client, path, *element_ids):
-    """The HTML of each named part of the admin page at `path`, asked for in Ukrainian."""
+    """The HTML of each named part of the admin page at `path`, asked for in Ukrainian:
+    by a browser that asks for Ukrainian, as the admin follows the browser's language,
+    and with Ukrainian active for as long as no middleware picks the language."""
     with translation.override("uk"):
-        response = client.get(path)
+        response = client.get(path, headers={"accept-language": "uk"})
     assert response.status_code == 200
     parts = [element_html(response.content.decode(), element_id) for element_id in element_ids]
     assert all(parts), dict(zip(element_ids, parts, strict=True))
