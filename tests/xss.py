@@ -87,8 +87,9 @@ NEVER_ON_A_PAGE = {"iframe", "frame", "frameset", "object", "embed", "applet", "
 class ExecutableMarkup(HTMLParser):
     """Collects what a browser could run in a page: every problem as a short string.
 
-    The site's own scripts are files (`<script src="/static/...">`) and JSON-LD whose
-    content must parse as JSON, so a "</script>" in a headline cannot have ended it.
+    The site's own scripts are files (`<script src="/static/...">`), and its data blocks
+    (JSON-LD, the script's words) must parse as JSON, so a "</script>" in a headline
+    cannot have ended one.
     """
 
     def __init__(self):
@@ -101,7 +102,7 @@ class ExecutableMarkup(HTMLParser):
         attributes = dict(attrs)
         where = f"<{tag} {attrs}>"
         if tag == "script":
-            if attributes.get("type") == "application/ld+json":
+            if attributes.get("type") in ("application/ld+json", "application/json"):
                 self.json_ld = []
             elif not (attributes.get("src") or "").startswith("/static/"):
                 self.problems.append(f"inline or foreign script: {where}")
@@ -135,7 +136,7 @@ class ExecutableMarkup(HTMLParser):
             try:
                 self.json_ld_blocks.append(json.loads(text))
             except ValueError:
-                self.problems.append(f"JSON-LD that is not JSON: {text[:200]}")
+                self.problems.append(f"a data block that is not JSON: {text[:200]}")
 
 
 def executable_markup(html):

@@ -96,7 +96,8 @@ def cached_teaser(instance, variant, render):
         if any(tag not in state.versions for tag in tags):
             state.versions |= current_versions((state.loaded | set(tags)) - state.versions.keys())
         stamp = "|".join(f"{tag}={state.versions[tag]}" for tag in tags)
-        # Per day: a teaser's "14:05" is "Yesterday, 14:05" tomorrow.
+        # Per day: a teaser's "14:05" is "Yesterday, 14:05" tomorrow; per language, as
+        # a fragment is.
         day = timezone.localdate().isoformat()
         key = (
             FRAGMENT_KEY_PREFIX

@@ -22,6 +22,7 @@ from datetime import date, datetime, timedelta
 from django import template
 from django.conf import settings
 from django.utils import dateformat, timezone
+from django.utils.formats import get_format
 from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -90,7 +91,7 @@ def shown_time(value):
     return format_html(
         '<time datetime="{}" title="{}, {}">{}</time>',
         machine_time(local),
-        dateformat.format(local, "j F Y, H:i"),
+        dateformat.format(local, get_format("DATETIME_FORMAT")),
         zone_name(),
         reader_time(local),
     )

@@ -19,9 +19,38 @@
  *    remembers its id and version in localStorage, so no request or cookie is involved;
  *    a prompt dismissed before is hidden first thing, before the rest runs, and an
  *    edited one (a new version) shows again. Without JavaScript prompts simply show.
+ *
+ * Every word the script shows or announces comes from the page, in its language: the
+ * #site-text JSON block ({% script_text %}, newsroom/templatetags/script_text.py), with
+ * each count in all the plural forms of the language; the rule below picks one.
  */
 (function () {
   "use strict";
+
+  var TEXT = {};
+  try {
+    TEXT = JSON.parse(document.getElementById("site-text").textContent);
+  } catch (error) {
+    // No words on this page: announcements stay empty.
+  }
+
+  // The index of a count's plural form, as the catalogs' Plural-Forms give it.
+  var PLURAL_RULES = {
+    en: function (n) { return n === 1 ? 0 : 1; },
+    uk: function (n) { return n % 10 === 1 && n % 100 !== 11 ? 0 : n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 10 || n % 100 >= 20) ? 1 : 2; }
+  };
+
+  // TEXT[name] with its %(placeholders)s filled from values; a count picks its form.
+  function say(name, values) {
+    var text = TEXT[name] || "";
+    if (Array.isArray(text)) {
+      var rule = PLURAL_RULES[String(TEXT.language).split("-")[0]] || PLURAL_RULES.en;
+      text = text[Math.min(rule(values.count), text.length - 1)];
+    }
+    return text.replace(/%\((\w+)\)s/g, function (match, key) {
+      return values[key];
+    });
+  }
 
   function enhancePrompts() {
     document.querySelectorAll("[data-support]").forEach(function (prompt) {
@@ -64,7 +93,7 @@
     var status = stream.querySelector("[data-stream-status]");
     var href = link.href;
     link.setAttribute("aria-busy", "true");
-    link.textContent = "Loading…";
+    link.textContent = say("loading", {});
 
     fetch(fragmentUrl(href), { headers: { Accept: "text/html" }, credentials: "same-origin" })
       .then(function (response) {
@@ -92,10 +121,7 @@
           firstNew.setAttribute("tabindex", "-1");
           firstNew.focus();
         }
-        status.textContent =
-          count === 0
-            ? "No more items."
-            : count + " more item" + (count === 1 ? "" : "s") + " loaded.";
+        status.textContent = count === 0 ? say("noMore", {}) : say("moreLoaded", { count: count });
         // replaceState, not pushState: Back leaves the list instead of stepping through
         // every "Show More" press, and the address still points at what is on screen.
         window.history.replaceState({ streamPage: href }, "", href);
@@ -128,8 +154,8 @@
       var button = document.createElement("button");
       button.type = "button";
       button.className = "play-button";
-      button.textContent = "Play video";
-      button.setAttribute("aria-label", "Play video: " + player.dataset.title);
+      button.textContent = say("playVideo", {});
+      button.setAttribute("aria-label", say("playVideoTitled", { title: player.dataset.title }));
       player.appendChild(button);
       button.addEventListener("click", function () {
         var media;
@@ -155,10 +181,6 @@
   var POLL_MS = 20000;
   var MAX_DELAY_MS = 300000;
   var IDLE_MS = 1800000;
-
-  function plural(count, word) {
-    return count + " " + word + (count === 1 ? "" : "s");
-  }
 
   function element(html) {
     var holder = document.createElement("template");
@@ -247,7 +269,7 @@
       }
       if (fresh) {
         document.querySelector(".skip-link").after(fresh);
-        announce("Breaking news: " + fresh.textContent.replace(/^\s*Breaking\s*/, "").trim());
+        announce(say("breaking", { headline: fresh.querySelector("a").textContent.trim() }));
       }
     }
 
@@ -296,7 +318,7 @@
       } else {
         withdrawOffer();
         if (changes) {
-          announce(plural(changes, "item") + " updated.");
+          announce(say("updated", { count: changes }));
         }
       }
     }
@@ -319,7 +341,8 @@
     }
 
     function offer() {
-      var label = gap ? "More than " + plural(pending.length, "new item") : plural(pending.length, "new item");
+      var count = { count: pending.length };
+      var label = say(gap ? "moreThanNew" : "newItems", count);
       if (!button) {
         button = document.createElement("button");
         button.type = "button";
@@ -335,7 +358,7 @@
       }
       if (button.textContent !== label) {
         button.textContent = label;
-        announce(label + ": the button at the top of the screen shows them.");
+        announce(say(gap ? "moreThanOffered" : "offered", count));
       }
     }
 
@@ -369,7 +392,7 @@
         entries[extra].remove();
       }
       tidyHeadings();
-      announce(plural(batch.length, "new item") + (moveFocus ? " shown." : " added at the top."));
+      announce(say(moveFocus ? "shown" : "added", { count: batch.length }));
       if (moveFocus && first) {
         first.tabIndex = -1;
         first.focus();

@@ -1,0 +1,7 @@
+# "1 December 2026, 14:05": the day first and the 24-hour clock, as British and
+# European readers write it.
+DATE_FORMAT = "j F Y"
+TIME_FORMAT = "H:i"
+DATETIME_FORMAT = "j F Y, H:i"
+# For the admin's lists and panels: "1 Dec 2026, 14:05".
+SHORT_DATETIME_FORMAT = "j M Y, H:i"
