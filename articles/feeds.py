@@ -56,7 +56,7 @@ class LatestArticlesFeed(FeedEntry):
         return gettext("%(site)s: latest news") % {"site": settings.NEWSROOM_SITE_NAME}
 
     def description(self):
-        return settings.NEWSROOM_SITE_TAGLINE
+        return gettext(settings.NEWSROOM_SITE_TAGLINE)
 
     def link(self):
         return reverse("home")

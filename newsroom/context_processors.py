@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.templatetags.static import static
-from django.utils.translation import get_language, to_locale
+from django.utils.translation import get_language, gettext, to_locale
 
 # Open Graph names a locale with its country ("uk_UA"); a bare language is not one.
 OPEN_GRAPH_LOCALES = {"en": "en_GB", "uk": "uk_UA"}
@@ -23,7 +23,7 @@ def site(request):
     """Site identity for every template, from settings, and this page's canonical address."""
     return {
         "site_name": settings.NEWSROOM_SITE_NAME,
-        "site_tagline": settings.NEWSROOM_SITE_TAGLINE,
+        "site_tagline": gettext(settings.NEWSROOM_SITE_TAGLINE),
         "site_x_handle": settings.NEWSROOM_SITE_X_HANDLE,
         # Called by the template only where a page shows it (not in feeds or sitemaps).
         "site_logo_url": lambda: absolute_uri(request, static(settings.NEWSROOM_SITE_LOGO)),

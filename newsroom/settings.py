@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_noop
 
 from newsroom.environment import BASE_DIR, env_bool, env_int, env_list, load_env_file
 
@@ -440,7 +441,9 @@ AXES_RESET_ON_SUCCESS = False
 AXES_VERBOSE = False
 
 NEWSROOM_SITE_NAME = os.environ.get("SITE_NAME", "The Newsroom")
-NEWSROOM_SITE_TAGLINE = os.environ.get("SITE_TAGLINE", "Independent news, every day")
+# The default is in the catalogs, so each edition reads it in its language; a tagline
+# of the operator's own is shown as written.
+NEWSROOM_SITE_TAGLINE = os.environ.get("SITE_TAGLINE", gettext_noop("Independent news, every day"))
 # Publisher logo for search engines and social cards: a static file path, 600x60 or so.
 NEWSROOM_SITE_LOGO = os.environ.get("SITE_LOGO", "img/logo.png")
 # The newsroom's own accounts, for Twitter/X cards and the Organization's sameAs.

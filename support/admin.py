@@ -10,6 +10,7 @@ from .models import Prompt
 class PromptAdmin(admin.ModelAdmin):
     list_display = (
         "heading",
+        "language",
         "placement",
         "starts_at",
         "ends_at",
@@ -17,12 +18,12 @@ class PromptAdmin(admin.ModelAdmin):
         "shown_now",
         "progress",
     )
-    list_filter = ("placement", "is_active")
+    list_filter = ("language", "placement", "is_active")
     search_fields = ("heading", "text", "button_label")
     date_hierarchy = "starts_at"
     formfield_overrides = URL_FIELD_OVERRIDES
     fieldsets = [
-        (None, {"fields": ("placement", "heading", "text", "button_label", "link")}),
+        (None, {"fields": ("language", "placement", "heading", "text", "button_label", "link")}),
         (
             _("When"),
             {

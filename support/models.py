@@ -6,11 +6,13 @@ campaign's goal and how far it has come.
 
 import hashlib
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -43,6 +45,13 @@ class Prompt(models.Model):
         AFTER_ARTICLE = "after_article", _("Box after the article body")
         NEWS_FEED = "news_feed", _("Card in the News Feed")
 
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("The edition whose pages show it, in its language."),
+    )
     placement = models.CharField(
         _("placement"),
         max_length=20,
@@ -173,7 +182,8 @@ class Prompt(models.Model):
         return bool(self.goal)
 
     def figure(self, amount):
-        return f"{self.currency_sign}{amount:,}"
+        """`amount` grouped as the page's language writes it: "1,000", "1 000"."""
+        return f"{self.currency_sign}{number_format(amount, force_grouping=True)}"
 
     @property
     def progress_text(self):

@@ -2,7 +2,8 @@
 The prompts on pages: one per place, the same HTML for every reader, so pages carrying
 them stay cacheable.
 
-All places are drawn together from one query and kept as one shared fragment: a prompt
+Each edition has its own prompts, in its language. All places are drawn together from
+one query and kept as one shared fragment (per edition, as every fragment): a prompt
 saved, deleted or scheduled refreshes every page exactly (the prompts' list tag, which
 the fragment records), and the next start or end bounds page lifetimes (the model's
 `next_change_at`, given to the page cache in apps.py). A reader's dismissal is kept in
@@ -10,6 +11,7 @@ their browser alone (static/js/site.js), so it changes nothing here.
 """
 
 from django.template.loader import render_to_string
+from django.utils.translation import get_language
 
 from newsroom import pagecache
 
@@ -19,10 +21,11 @@ TEMPLATE = "support/_prompt.html"
 
 
 def shown():
-    """{placement: the prompt readers see there} for the places that have one."""
+    """{placement: the prompt readers see there} for the places that have one, in the
+    edition of the page."""
     chosen = {}
     # Newest start first: the first of each placement wins.
-    for prompt in Prompt.objects.shown():
+    for prompt in Prompt.objects.shown().filter(language=get_language()):
         chosen.setdefault(prompt.placement, prompt)
     return chosen
 

@@ -67,7 +67,9 @@ def reader_time(value):
         return dateformat.format(value, "H:i")
     if value.date() == today - timedelta(days=1):
         return gettext("Yesterday, %(time)s") % {"time": dateformat.format(value, "H:i")}
-    return dateformat.format(value, "j M, H:i" if value.year == today.year else "j M Y, H:i")
+    if value.year == today.year:
+        return dateformat.format(value, f"{get_format('MONTH_DAY_FORMAT')}, H:i")
+    return dateformat.format(value, get_format("SHORT_DATETIME_FORMAT"))
 
 
 @register.simple_tag

@@ -12,6 +12,7 @@ from django.utils import translation
 
 from newsletters.drafting import draft_issue
 from newsroom.pagecache.purge import urls_showing
+from support.models import Prompt
 from tests.factories import (
     ArticleFactory,
     BriefFactory,
@@ -19,6 +20,7 @@ from tests.factories import (
     QuoteFactory,
     SectionFactory,
 )
+from tests.support.factories import PromptFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -275,3 +277,23 @@ def test_a_ukrainian_page_leaves_the_thread_in_the_language_it_was_in(client):
     with translation.override("uk"):
         client.get("/")
         assert translation.get_language() == "uk"
+
+
+def test_each_edition_asks_for_support_in_its_own_language(client):
+    top = Prompt.Placement.TOP
+    PromptFactory(placement=top, heading="Join our members", goal=1000, current_figure=640)
+    PromptFactory(
+        placement=top,
+        heading="Станьте членом клубу",
+        goal=1000,
+        current_figure=640,
+        goal_label="нових членів",
+        language="uk",
+    )
+    english = client.get("/").content.decode()
+    ukrainian = client.get("/uk/").content.decode()
+    assert "Join our members" in english and "Станьте членом клубу" not in english
+    assert "Станьте членом клубу" in ukrainian and "Join our members" not in ukrainian
+    # Figures grouped as each language writes them.
+    assert "640 of 1,000" in english
+    assert "640 з 1\xa0000 нових членів" in ukrainian

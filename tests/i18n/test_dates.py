@@ -5,9 +5,11 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.template import Context, Template
 from django.utils import translation
 
+from newsroom.templatetags.times import reader_time
 from tests.factories import QuoteFactory
 
 from .test_pages import get_in_ukrainian
@@ -47,3 +49,16 @@ def test_an_item_page_dates_the_item_in_ukrainian(client, db):
     )
     html = get_in_ukrainian(client, quote.get_absolute_url)
     assert '<time datetime="2026-12-01T14:05:00+0200">1 грудня 2026, 14:05</time>' in html
+
+
+@pytest.mark.parametrize(
+    ("language", "this_year", "last_year"),
+    [
+        ("en", "28 Nov, 14:05", "28 Nov 2025, 14:05"),
+        ("uk", "28 листопада, 14:05", "28.11.2025, 14:05"),
+    ],
+)
+def test_lists_date_an_older_item_as_the_language_writes_it(language, this_year, last_year):
+    with time_machine.travel(MOMENT, tick=False), translation.override(language):
+        assert reader_time(MOMENT.replace(day=28, month=11)) == this_year
+        assert reader_time(MOMENT.replace(year=2025, day=28, month=11)) == last_year

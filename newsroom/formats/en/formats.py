@@ -5,3 +5,5 @@ TIME_FORMAT = "H:i"
 DATETIME_FORMAT = "j F Y, H:i"
 # For the admin's lists and panels: "1 Dec 2026, 14:05".
 SHORT_DATETIME_FORMAT = "j M Y, H:i"
+# A date of this year in lists: "28 Nov".
+MONTH_DAY_FORMAT = "j M"

@@ -6,3 +6,5 @@ DATETIME_FORMAT = "j E Y, H:i"
 # For the admin's lists and panels: "01.12.2026, 14:05" (abbreviated months are not
 # written in Ukrainian as they are in English).
 SHORT_DATETIME_FORMAT = "d.m.Y, H:i"
+# A date of this year in lists: "28 листопада".
+MONTH_DAY_FORMAT = "j E"
