@@ -31,7 +31,7 @@ from django.shortcuts import render
 from django.utils import dateformat, timezone
 from django.utils.cache import patch_cache_control
 from django.utils.html import format_html
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext
 
 from . import breaking
 from . import kinds as registry
@@ -301,7 +301,10 @@ def day_heading_html(item):
     return format_html(
         '<li class="feed-day"><time datetime="{}">{}</time></li>',
         machine_date(timezone.localtime(item.published_at)),
-        dateformat.format(timezone.localtime(item.published_at), "l j F Y"),
+        # "Tuesday 1 December 2026", "Вівторок, 1 грудня 2026".
+        dateformat.format(
+            timezone.localtime(item.published_at), pgettext("day heading", "l j F Y")
+        ),
     )
 
 

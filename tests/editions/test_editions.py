@@ -3,9 +3,12 @@ edition's items, each story naming its versions in the other edition."""
 
 import json
 import re
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import defusedxml.ElementTree as ElementTree
 import pytest
+import time_machine
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import translation
@@ -297,3 +300,12 @@ def test_each_edition_asks_for_support_in_its_own_language(client):
     # Figures grouped as each language writes them.
     assert "640 of 1,000" in english
     assert "640 з 1\xa0000 нових членів" in ukrainian
+
+
+def test_the_ukrainian_feed_quotes_and_dates_as_ukrainian_is_written(client):
+    moment = datetime(2026, 12, 1, 14, 5, tzinfo=ZoneInfo("Europe/Kyiv"))
+    QuoteFactory(text="Ми відбудуємо", language="uk", published_at=moment)
+    with time_machine.travel(moment + timedelta(days=2), tick=False):
+        ukrainian = client.get("/uk/feed/").content.decode()
+    assert "<p>«Ми відбудуємо»</p>" in ukrainian
+    assert ">Вівторок, 1 грудня 2026</time>" in ukrainian
