@@ -16,6 +16,7 @@ pytestmark = pytest.mark.django_db
 def form_data(**overrides):
     starts = timezone.localtime() - timedelta(hours=1)
     return {
+        "language": "en",
         "placement": Prompt.Placement.AFTER_ARTICLE,
         "heading": "Keep independent journalism free",
         "text": "Our members pay for our reporting.",
