@@ -75,10 +75,10 @@ class LatestArticlesFeed(FeedEntry):
     def item_author_name(self, item):
         # Atom and RSS each get every author through `creators`; this is only the first.
         byline = item.byline
-        return byline[0].name if byline else None
+        return byline[0].translated("name") if byline else None
 
     def item_categories(self, item):
-        return [item.section.name, *(tag.name for tag in item.tags.all())]
+        return [item.section.translated("name"), *(tag.name for tag in item.tags.all())]
 
     def item_enclosures(self, item):
         from django.utils.feedgenerator import Enclosure
@@ -91,7 +91,7 @@ class LatestArticlesFeed(FeedEntry):
     def item_extra_kwargs(self, item):
         base = self.absolute("/").rstrip("/")
         return {
-            "creators": [author.name for author in item.byline],
+            "creators": [author.translated("name") for author in item.byline],
             "content_html": absolutize_urls(item.body, base),
             "image": photo_details(item.hero_photo, self.absolute),
         }
@@ -104,11 +104,13 @@ class SectionFeed(LatestArticlesFeed):
     def title(self, obj):
         return gettext("%(site)s: %(name)s") % {
             "site": settings.NEWSROOM_SITE_NAME,
-            "name": obj.name,
+            "name": obj.translated("name"),
         }
 
     def description(self, obj):
-        return obj.description or gettext("The latest from %(section)s.") % {"section": obj.name}
+        return obj.translated("description") or gettext("The latest from %(section)s.") % {
+            "section": obj.translated("name")
+        }
 
     def link(self, obj):
         return obj.get_absolute_url()
@@ -124,11 +126,11 @@ class AuthorFeed(LatestArticlesFeed):
     def title(self, obj):
         return gettext("%(site)s: %(name)s") % {
             "site": settings.NEWSROOM_SITE_NAME,
-            "name": obj.name,
+            "name": obj.translated("name"),
         }
 
     def description(self, obj):
-        return gettext("The latest articles by %(author)s.") % {"author": obj.name}
+        return gettext("The latest articles by %(author)s.") % {"author": obj.translated("name")}
 
     def link(self, obj):
         return obj.get_absolute_url()
@@ -210,10 +212,10 @@ def json_feed(request):
             "date_published": article.published_at.isoformat(),
             "date_modified": max(article.updated_at, article.published_at).isoformat(),
             "authors": [
-                {"name": author.name, "url": absolute(author.get_absolute_url())}
+                {"name": author.translated("name"), "url": absolute(author.get_absolute_url())}
                 for author in article.byline
             ],
-            "tags": [article.section.name, *(tag.name for tag in article.tags.all())],
+            "tags": [article.section.translated("name"), *(tag.name for tag in article.tags.all())],
         }
         if image:
             item["image"] = image["url"]

@@ -18,6 +18,7 @@ from newsroom.pagecache.purge import urls_showing
 from support.models import Prompt
 from tests.factories import (
     ArticleFactory,
+    AuthorFactory,
     BriefFactory,
     NewsletterFactory,
     QuoteFactory,
@@ -309,3 +310,15 @@ def test_the_ukrainian_feed_quotes_and_dates_as_ukrainian_is_written(client):
         ukrainian = client.get("/uk/feed/").content.decode()
     assert "<p>«Ми відбудуємо»</p>" in ukrainian
     assert ">Вівторок, 1 грудня 2026</time>" in ukrainian
+
+
+def test_a_ukrainian_feed_names_authors_and_sections_in_ukrainian(client):
+    author = AuthorFactory(name="Martha Koval", translations={"uk": {"name": "Марта Коваль"}})
+    section = SectionFactory(name="World", translations={"uk": {"name": "Світ"}})
+    ArticleFactory(headline="Шторм закрив порт", language="uk", authors=[author], section=section)
+    rss = client.get("/uk/rss/").content.decode()
+    assert "Марта Коваль" in rss and "<category>Світ</category>" in rss
+    assert "Martha Koval" not in rss
+    item = client.get("/uk/feed.json").json()["items"][0]
+    assert item["authors"][0]["name"] == "Марта Коваль"
+    assert item["tags"][0] == "Світ"
