@@ -1,11 +1,12 @@
 """Dates read as each edition writes them: "1 December 2026, 14:05" and, with the month
 in the genitive, "1 грудня 2026, 14:05"; machines get the same form in both."""
 
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from django.forms import DateField
 from django.template import Context, Template
 from django.utils import translation
 
@@ -62,3 +63,10 @@ def test_lists_date_an_older_item_as_the_language_writes_it(language, this_year,
     with time_machine.travel(MOMENT, tick=False), translation.override(language):
         assert reader_time(MOMENT.replace(day=28, month=11)) == this_year
         assert reader_time(MOMENT.replace(year=2025, day=28, month=11)) == last_year
+
+
+@pytest.mark.parametrize(("language", "typed"), [("en", "24/12/2026"), ("uk", "24.12.2026")])
+def test_editors_type_dates_day_first(language, typed):
+    """What the admin's date fields show and read: the day first, as each edition writes."""
+    with translation.override(language):
+        assert DateField().clean(typed) == date(2026, 12, 24)
