@@ -17,6 +17,7 @@ prints every reader page's path as JSON, for the browser checks and the scripts.
 
 import json
 from dataclasses import dataclass
+from urllib.parse import quote
 
 from django.urls import reverse
 
@@ -119,7 +120,10 @@ def url(page, objects=None):
         terms = DEFAULT_TERMS | {
             name: getattr(value, "slug", value) for name, value in objects.items()
         }
-        path += "?" + page.query.format(**terms)
+        # Percent-encoded, as a browser sends them: a Ukrainian word or tag is not ASCII.
+        path += "?" + page.query.format(
+            **{name: quote(str(value)) for name, value in terms.items()}
+        )
     return path
 
 
