@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from django import template
 from django.conf import settings
-from django.urls import Resolver404, resolve, reverse, translate_url
+from django.urls import reverse
 from django.utils.translation import get_language, override
 
 from newsroom.context_processors import absolute_uri
@@ -69,15 +69,16 @@ def page_editions(context, item=None):
         versions = {item.language: item.get_absolute_url()}
         for translation in item.live_translations:
             versions.setdefault(translation.language, translation.get_absolute_url())
+    elif (match := getattr(request, "resolver_match", None)) is None:
+        # An address that names no page (the 404 page) is no page of any edition.
+        versions = {}
     else:
-        try:
-            resolve(request.path_info)
-        except Resolver404:
-            # An error page is no page of any edition.
-            versions = {}
-        else:
-            versions = {code: translate_url(request.path, code) for code, _ in settings.LANGUAGES}
-            query = request.META.get("QUERY_STRING", "")
+        # The address the request already resolved to, reversed in each edition.
+        versions = {}
+        for code, _ in settings.LANGUAGES:
+            with override(code):
+                versions[code] = reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+        query = request.META.get("QUERY_STRING", "")
     return Editions(
         current=get_language(),
         all=[
