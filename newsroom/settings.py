@@ -78,10 +78,11 @@ SITE_ID = 1
 NEWSROOM_SITE_DOMAIN = os.environ.get("SITE_DOMAIN", "").strip() or ALLOWED_HOSTS[0]
 
 MIDDLEWARE = [
+    # First, so a cached page skips everything below; the headers those add are kept with
+    # it, and the WSGI application (newsroom.wsgi) can answer a hit before Django's cycle.
+    "newsroom.pagecache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Early, so a cached page skips everything below; the headers those add are kept with it.
-    "newsroom.pagecache.middleware.PageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "newsroom.middleware.PermissionsPolicyMiddleware",
     # Before anything that may query the database with the path, query or session cookie.
@@ -161,7 +162,7 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 5000},
         },
         "versions": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "BACKEND": "newsroom.pagecache.backends.DatabaseCache",
             "LOCATION": "newsroom_cache_versions",
             "TIMEOUT": None,
             "OPTIONS": {"MAX_ENTRIES": 1_000_000},

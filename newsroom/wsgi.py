@@ -9,7 +9,12 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
 
-application = get_wsgi_application()
+django_application = get_wsgi_application()
+
+# After setup: the page cache's modules import models.
+from newsroom.pagecache.wsgi import CachedPagesApplication  # noqa: E402
+
+application = CachedPagesApplication(django_application)
 
 # SQLite makes a missing database file, empty, on first use: a site pointed at the wrong
 # path, or whose file was lost, would serve an empty newsroom (every page a 500). Only

@@ -2,6 +2,7 @@
 
 import hashlib
 import logging
+import pickle
 import re
 import time
 from dataclasses import dataclass, field
@@ -11,7 +12,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
 from django.http import HttpResponse, QueryDict
-from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.text import compress_string
 
 from .purge import tag_header_value
@@ -34,6 +35,9 @@ PAGE_KEY_PREFIX = "page:"
 # Smaller bodies are not worth compressing (gzip's own overhead).
 MIN_GZIP_LENGTH = 200
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")
+CONDITIONAL_HEADERS = frozenset(
+    ("HTTP_IF_MATCH", "HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE", "HTTP_IF_UNMODIFIED_SINCE")
+)
 
 
 @dataclass
@@ -42,13 +46,19 @@ class CachedPage:
     content: bytes
     headers: dict
     epoch: str
-    versions: dict
+    # The versions of the page's tags, pickled apart: a hit reads them only when the
+    # epoch has moved, and unpickling a page's hundred tags costs more than its body.
+    pickled_versions: bytes
     expires_at: float
     # The body compressed once when stored, for the clients that accept gzip.
     gzipped: bytes | None = None
     stored_at: float = field(default_factory=time.time)
     # Shorter lifetimes the view asked of browsers and CDNs (the live updates' few seconds).
     lifetimes: dict = field(default_factory=dict)
+
+    @property
+    def versions(self):
+        return pickle.loads(self.pickled_versions)  # noqa: S301 - written by store() below
 
 
 def accepts_gzip(request):
@@ -126,17 +136,53 @@ def view_lifetimes(response):
 
 def public_cache_control(response, max_age, lifetimes):
     """Public caching for `max_age` seconds at most, or less where the view said so."""
-    response.headers.pop("Cache-Control", None)
-    patch_cache_control(
-        response,
-        public=True,
-        max_age=min(max_age, lifetimes.get("max-age", max_age)),
-        stale_while_revalidate=min(
-            settings.PAGE_CACHE_STALE_WHILE_REVALIDATE,
-            lifetimes.get("stale-while-revalidate", settings.PAGE_CACHE_STALE_WHILE_REVALIDATE),
-        ),
-        stale_if_error=settings.PAGE_CACHE_STALE_IF_ERROR,
+    response["Cache-Control"] = cache_control(max_age, lifetimes)
+
+
+def cache_control(max_age, lifetimes):
+    stale = settings.PAGE_CACHE_STALE_WHILE_REVALIDATE
+    return (
+        f"public, max-age={min(max_age, lifetimes.get('max-age', max_age))}, "
+        f"stale-while-revalidate={min(stale, lifetimes.get('stale-while-revalidate', stale))}, "
+        f"stale-if-error={settings.PAGE_CACHE_STALE_IF_ERROR}"
     )
+
+
+def conditional(request):
+    return not CONDITIONAL_HEADERS.isdisjoint(request.META)
+
+
+def cached_answer(request, key, epoch):
+    """The stored page under `key` for `request`, as (status, headers, body), while it is
+    current; else None. Preconditions (If-None-Match…) are cached_response()'s."""
+    page = pages_cache().get(key)
+    if page is None or not is_fresh(page, epoch, key):
+        return None
+    gzip = page.gzipped is not None and accepts_gzip(request)
+    body = page.gzipped if gzip else page.content
+    headers = dict(page.headers)
+    if gzip:
+        headers["Content-Encoding"] = "gzip"
+    headers["Content-Length"] = str(len(body))
+    headers["Age"] = str(max(0, int(time.time() - page.stored_at)))
+    headers["Cache-Control"] = cache_control(max_age(page.expires_at), page.lifetimes)
+    return page.status, headers, body
+
+
+def cached_response(request, key, epoch):
+    """The stored page under `key` as a response to `request` while it is current, else None."""
+    answer = cached_answer(request, key, epoch)
+    if answer is None:
+        return None
+    status, headers, body = answer
+    response = HttpResponse(body, status=status, headers=headers)
+    if not conditional(request):
+        return response
+    return get_conditional_response(request, etag=headers.get("ETag"), response=response)
+
+
+def max_age(expires_at):
+    return max(0, min(settings.PAGE_CACHE_MAX_AGE, int(expires_at - time.time())))
 
 
 class PageCacheMiddleware:
@@ -169,28 +215,13 @@ class PageCacheMiddleware:
             return self.get_response(request)
         try:
             key = page_key(request)
-            page = pages_cache().get(key)
-            if page is not None and self.fresh(page, epoch, key):
-                return self.replay(request, page)
+            response = cached_response(request, key, epoch)
+            if response is not None:
+                return response
         except Exception:
             logger.warning("Page cache unavailable; rendering without it", exc_info=True)
             return self.render(request, key=None, epoch=None)
         return self.render(request, key, epoch)
-
-    def fresh(self, page, epoch, key):
-        return is_fresh(page, epoch, key)
-
-    def replay(self, request, page):
-        gzip = page.gzipped is not None and accepts_gzip(request)
-        response = HttpResponse(page.gzipped if gzip else page.content, status=page.status)
-        for name, value in page.headers.items():
-            response[name] = value
-        if gzip:
-            response["Content-Encoding"] = "gzip"
-        response["Content-Length"] = str(len(response.content))
-        response["Age"] = str(max(0, int(time.time() - page.stored_at)))
-        public_cache_control(response, self.max_age(page.expires_at), page.lifetimes)
-        return get_conditional_response(request, etag=response.get("ETag"), response=response)
 
     def render(self, request, key, epoch):
         collected = {EVERYTHING}
@@ -207,7 +238,7 @@ class PageCacheMiddleware:
                 response[settings.CACHE_TAG_HEADER] = tag_header_value(collected)
             expires_at = expiry()
             lifetimes = view_lifetimes(response)
-            public_cache_control(response, self.max_age(expires_at), lifetimes)
+            public_cache_control(response, max_age(expires_at), lifetimes)
             if key is not None:
                 page = self.store(key, response, collected, epoch, expires_at, lifetimes)
                 if page is not None and page.gzipped is not None and accepts_gzip(request):
@@ -238,7 +269,7 @@ class PageCacheMiddleware:
                 if name.lower() not in {"cache-control", "age", "set-cookie", "content-length"}
             },
             epoch=epoch,
-            versions=versions,
+            pickled_versions=pickle.dumps(versions, pickle.HIGHEST_PROTOCOL),
             expires_at=expires_at,
             gzipped=compressed,
             lifetimes=lifetimes,
@@ -246,7 +277,3 @@ class PageCacheMiddleware:
         timeout = max(1, int(expires_at - time.time()))
         pages_cache().set(key, page, timeout=timeout)
         return page
-
-    @staticmethod
-    def max_age(expires_at):
-        return max(0, min(settings.PAGE_CACHE_MAX_AGE, int(expires_at - time.time())))

@@ -150,9 +150,9 @@ def is_fresh(entry, epoch, key):
         return False
     if entry.epoch == epoch:
         return True
-    keys = [VERSION_KEY_PREFIX + tag for tag in entry.versions]
-    current = versions_cache().get_many(keys)
-    if any(current.get(VERSION_KEY_PREFIX + tag) != v for tag, v in entry.versions.items()):
+    versions = entry.versions
+    current = versions_cache().get_many([VERSION_KEY_PREFIX + tag for tag in versions])
+    if any(current.get(VERSION_KEY_PREFIX + tag) != v for tag, v in versions.items()):
         return False
     # Nothing it shows has changed: remember that under the new epoch.
     entry.epoch = epoch

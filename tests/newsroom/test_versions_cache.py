@@ -1,0 +1,49 @@
+"""The versions cache's database backend (newsroom.pagecache.backends): Django's rows,
+read with less work, on SQLite and PostgreSQL alike."""
+
+import time
+
+import pytest
+from django.core.cache import caches
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def versions():
+    cache = caches["versions"]
+    cache.clear()
+    yield cache
+    cache.clear()
+
+
+def test_it_reads_what_django_wrote_whatever_the_value(versions):
+    values = {"epoch": "3f2a", "count": 7, "stamp": 1764590400.5, "tags": {"a": "b"}, "none": None}
+    versions.set_many(values, timeout=None)
+    assert versions.get_many([*values, "missing"]) == values
+    assert versions.get("epoch") == "3f2a"
+    assert versions.get("missing", "default") == "default"
+    assert versions.get_many([]) == {}
+
+
+def test_an_expired_entry_is_not_read_and_is_removed(versions):
+    versions.set("short", "x", timeout=1)
+    versions.set("kept", "y", timeout=None)
+    assert versions.get("short") == "x"
+    time.sleep(2.1)
+    assert versions.get_many(["short", "kept"]) == {"kept": "y"}
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT cache_key FROM newsroom_cache_versions")
+        keys = [row[0] for row in cursor.fetchall()]
+    assert not any(key.endswith(":short") for key in keys)
+
+
+def test_its_read_is_one_query_and_counted_where_queries_are_recorded(versions):
+    versions.set_many({"epoch": "e1", "version:list:articles.article": "v1"}, timeout=None)
+    with CaptureQueriesContext(connection) as queries:
+        found = versions.get_many(["epoch", "version:list:articles.article"])
+    assert found == {"epoch": "e1", "version:list:articles.article": "v1"}
+    assert len(queries) == 1
+    assert "newsroom_cache_versions" in queries[0]["sql"]
