@@ -3,10 +3,17 @@ Benchmark the reader pages at newsroom scale: `make bench`.
 
 Seeds (once) a large data set into .bench/, serves it with gunicorn as in production
 (2 workers, DEBUG off), and measures each page with wrk uncached (every cache off), cold
-(page cache off, teasers cached) and warm (page cache on), next to a trivial Django view
-returning a fixed 30 KB page served the same way in the same run. Prints a table with each page's throughput as a ratio to the
-trivial view, its latency, errors, HTML size and SQL queries, the query plans of those
-queries, the seeding time and a worker's peak memory; saves it all to .bench/results-<engine>.md.
+(page cache off, teasers cached) and warm (page cache on). The yardstick, measured in
+the same run and between the pages: a stock Django project (`startproject`'s settings and
+middleware, scripts/stock_django/) whose one view returns a fixed 30 KB page, served by
+the same gunicorn (2 sync workers, no access log). Also measured for reference: a bare
+WSGI callable answering that page (the floor under any Django page) and the project's own
+trivial view at /bench/trivial/, the yardstick of earlier runs.
+
+Prints a table with each page's throughput as a ratio to the stock app, its latency,
+errors, HTML size and SQL queries; which targets each page meets; for a page missing one,
+where its time goes (a profile of it rendered in-process); the query plans, the seeding
+time and a worker's peak memory; saves it all to .bench/results-<engine>.md.
 `--database-url postgres://…` measures on PostgreSQL instead.
 """
 
@@ -123,10 +130,93 @@ for name, url in urls.items():
 print(json.dumps(result))
 """
 
+# Where a page's time goes, rendered in-process: cProfile's own time per function, summed
+# by what the function belongs to (the first matching path fragment names it).
+PROFILE_SCRIPT = """
+import cProfile, json, os, pstats, sys
+import django
+django.setup()
+from django.db import reset_queries
+from django.test import Client
+pages = json.loads(sys.stdin.read())
+PARTS = [
+    ("templates", ("django/template/", "templatetags", "django/utils/html.py",
+                   "django/utils/safestring.py", "django/utils/functional.py")),
+    ("SQL compiling", ("django/db/models/sql/", "django/db/models/expressions.py",
+                       "django/db/models/lookups.py", "django/db/models/query_utils.py")),
+    ("database", ("django/db/backends/", "sqlite3", "psycopg", "{method 'execute'",
+                  "{method 'fetch")),
+    ("model rows", ("django/db/models/",)),
+    ("caches", ("django/core/cache/", "newsroom/pagecache/", "pickle")),
+    ("translation, dates", ("django/utils/translation/", "django/utils/formats.py",
+                            "django/utils/dateformat.py", "django/utils/timezone.py")),
+    ("request, URLs", ("django/urls/", "django/http/", "django/core/handlers/",
+                       "django/middleware/", "django/contrib/", "csp/")),
+    ("project code", ("/articles/", "/feed/", "/authors/", "/newsroom/", "/support/",
+                      "/newsletters/", "/redirects/")),
+]
+client = Client(HTTP_HOST="127.0.0.1")
+renders = int(os.environ["PROFILE_RENDERS"])
+result = {}
+for name, url in pages.items():
+    client.get(url)
+    profile = cProfile.Profile()
+    profile.enable()
+    for _ in range(renders):
+        client.get(url)
+        reset_queries()
+    profile.disable()
+    stats = pstats.Stats(profile).stats
+    parts, functions = {}, []
+    total = sum(row[2] for row in stats.values())
+    def where(function):
+        path, line, name = function
+        return f"{path}:{line}({name})" if line else name
+
+    def part_of(function):
+        text = where(function)
+        return next((part for part, marks in PARTS if any(m in text for m in marks)), "other")
+
+    for function, row in stats.items():
+        own, callers = row[2], row[4]
+        if function[0] == "~" and callers:
+            # A built-in (getattr, isinstance…) counts for what called it.
+            shares = {caller: calls[2] for caller, calls in callers.items()}
+            total_share = sum(shares.values()) or 1
+            for caller, share in shares.items():
+                part = part_of(caller)
+                parts[part] = parts.get(part, 0) + own * share / total_share
+        else:
+            part = part_of(function)
+            parts[part] = parts.get(part, 0) + own
+        functions.append((own, where(function).split("site-packages/")[-1].split(os.getcwd() + "/")[-1]))
+    functions.sort(reverse=True)
+    result[name] = {
+        "ms": 1000 * max(row[3] for row in stats.values()) / renders,
+        "parts": {part: seconds / total for part, seconds in parts.items()},
+        "top": [[seconds / total, where] for seconds, where in functions[:6]],
+    }
+print(json.dumps(result))
+"""
+
 
 def describe_pages(site):
     output = site.python("-c", PAGE_SCRIPT, env={"PAGE_CACHE": "false"})
     return json.loads(output.strip().splitlines()[-1])
+
+
+def profile_pages(site, pages, settings, renders=20):
+    """Where each of `pages` ({name: url}) spends its time, served with `settings`."""
+    done = subprocess.run(  # noqa: S603 - our own interpreter and our own code
+        [sys.executable, "-c", PROFILE_SCRIPT],
+        cwd=ROOT,
+        env={**site.env, **settings, "PROFILE_RENDERS": str(renders)},
+        input=json.dumps(pages),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def worker_peak_megabytes(server):
@@ -137,6 +227,12 @@ def worker_peak_megabytes(server):
             if match:
                 peaks.append(int(match.group(1)) / 1024)
     return max(peaks, default=0)
+
+
+def drain(url):
+    """Return once `url` answers, i.e. once the requests queued before it are served."""
+    with urllib.request.urlopen(url, timeout=120):  # noqa: S310 - loopback
+        pass
 
 
 def etag_of(url):
@@ -195,31 +291,112 @@ MODES = {
 }
 
 
-def measure(site, settings, pages, port, seconds, connections, rounds):
-    """Each page `rounds` times, alternating with the trivial view; medians."""
-    results = {}
-    with site.serve(port, env=settings) as server:
-        base = server.origin
-        for page in pages.values():
-            wrk(base + page["url"], 2, connections)  # warm up (and fill the page cache)
-        for name, page in pages.items():
-            # A conditional request, as a page that already has the answer sends it.
-            headers = (
-                [f"If-None-Match: {etag_of(base + page['url'])}"] if page["conditional"] else []
+STOCK_DJANGO = ROOT / "scripts" / "stock_django"
+# The yardstick first: every ratio is to it.
+YARDSTICK = "stock Django"
+REFERENCES = {
+    YARDSTICK: "stock_site.wsgi:application",
+    "bare WSGI": "stock_site.raw:application",
+}
+# The project's own trivial view, through its middleware: earlier runs' yardstick.
+OWN_TRIVIAL = "trivial view"
+
+# Ratio to the yardstick each page should reach, per mode (pages not named: no target).
+LIST_PAGES = ("home", "feed page 1", "feed page 1,000", "article", "author", "tag", "live blog")
+TARGETS = {
+    "warm": dict.fromkeys([*LIST_PAGES, "search", "rss", "poll, 5 new"], 1.0)
+    | {"poll, nothing new": 0.9},
+    "cold": dict.fromkeys(LIST_PAGES, 0.2) | {"search": 0.1, "rss": 0.1},
+    "uncached": dict.fromkeys([*LIST_PAGES, "search", "rss"], 0.1),
+}
+
+
+@contextlib.contextmanager
+def reference_servers(folder, port):
+    """The stock Django app and the bare WSGI callable, served as the site is: gunicorn,
+    2 sync workers, no access log, workers recycled as often. Yields {name: URL}."""
+    processes, urls = [], {}
+    env = {
+        "PATH": os.environ.get("PATH", ""),
+        "DJANGO_SETTINGS_MODULE": "stock_site.settings",
+        "XDG_RUNTIME_DIR": str(folder / "gunicorn-stock"),
+    }
+    (folder / "gunicorn-stock").mkdir(exist_ok=True)
+    try:
+        for offset, (name, application) in enumerate(REFERENCES.items()):
+            bind = f"127.0.0.1:{port + offset}"
+            processes.append(
+                subprocess.Popen(  # noqa: S603 - our own interpreter and gunicorn
+                    [
+                        sys.executable,
+                        "-m",
+                        "gunicorn",
+                        "--workers=2",
+                        "--max-requests=10000",
+                        "--max-requests-jitter=1000",
+                        f"--bind={bind}",
+                        f"--chdir={STOCK_DJANGO}",
+                        application,
+                    ],
+                    env=env,
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                )
             )
-            runs = [wrk(base + page["url"], seconds, connections, headers) for _ in range(rounds)]
-            results[name] = {
-                "rate": statistics.median(run["rate"] for run in runs),
-                "p50": runs[len(runs) // 2]["p50"],
-                "p99": runs[len(runs) // 2]["p99"],
-                "errors": sum(run["errors"] for run in runs),
-            }
+            urls[name] = f"http://{bind}/"
+            deadline = time.monotonic() + 30
+            while True:
+                try:
+                    with urllib.request.urlopen(urls[name], timeout=2):  # noqa: S310 - loopback
+                        break
+                except OSError:
+                    if time.monotonic() > deadline:
+                        raise SystemExit(f"{name} did not start on {bind}") from None
+                    time.sleep(0.1)
+        yield urls
+    finally:
+        for process in processes:
+            process.terminate()
+            process.wait()
+
+
+def measure(site, settings, pages, references, port, seconds, connections, rounds):
+    """Every page and reference `rounds` times, round after round (so a noisy moment
+    falls on all of them alike); medians."""
+    runs = {}
+    with site.serve(port, env=settings) as server:
+        urls = {name: server.origin + page["url"] for name, page in pages.items()} | references
+        for url in urls.values():
+            wrk(url, 2, connections)  # warm up (and fill the page cache)
+        headers = {
+            # A conditional request, as a page that already has the answer sends it.
+            name: [f"If-None-Match: {etag_of(urls[name])}"]
+            for name, page in pages.items()
+            if page["conditional"]
+        }
+        for _ in range(rounds):
+            for name, url in urls.items():
+                runs.setdefault(name, []).append(
+                    wrk(url, seconds, connections, headers.get(name, []))
+                )
+                # wrk stops with requests still queued at the server: those of a slow page
+                # would be served during the next page's run.
+                drain(server.origin + "/bench/trivial/")
         peak = worker_peak_megabytes(server)
+    results = {}
+    for name, measured in runs.items():
+        middle = sorted(measured, key=lambda run: run["rate"])[len(measured) // 2]
+        results[name] = {
+            "rate": statistics.median(run["rate"] for run in measured),
+            "p50": middle["p50"],
+            "p99": middle["p99"],
+            "errors": sum(run["errors"] for run in measured),
+        }
     return results, peak
 
 
-def ratio(rate, trivial):
-    return f"{rate / trivial:.2f}" if trivial else "n/a"
+def ratio(rate, base):
+    return f"{rate / base:.2f}" if base else "n/a"
 
 
 def table(pages, results):
@@ -229,14 +406,73 @@ def table(pages, results):
         header += f" {mode} req/s | {mode} ratio | {mode} p50 / p99 |"
         rule += "---:|---:|---|"
     lines = [header + " errors |", rule + "---:|"]
-    for name, page in pages.items():
-        line = f"| {name} | {page['bytes']:,} | {page['queries']} |"
+    rows = {name: (f"{page['bytes']:,}", str(page["queries"])) for name, page in pages.items()}
+    rows |= dict.fromkeys(REFERENCES, ("30,046", "0"))
+    for name, (size, queries) in rows.items():
+        line = f"| {name} | {size} | {queries} |"
         for mode in MODES:
-            run, trivial = results[mode][name], results[mode]["trivial view"]["rate"]
-            line += f" {run['rate']:,.0f} | {ratio(run['rate'], trivial)} | {run['p50']} / {run['p99']} |"
+            run, base = results[mode][name], results[mode][YARDSTICK]["rate"]
+            line += (
+                f" {run['rate']:,.0f} | {ratio(run['rate'], base)} | {run['p50']} / {run['p99']} |"
+            )
         errors = sum(results[mode][name]["errors"] for mode in MODES)
         lines.append(f"{line} {errors} |")
     return "\n".join(lines)
+
+
+def own_trivial_table(pages, results):
+    """The same runs as ratios to the project's trivial view, as earlier runs printed."""
+    lines = ["| page | " + " | ".join(MODES) + " |", "|---|" + "---:|" * len(MODES)]
+    for name in [*pages, *REFERENCES]:
+        cells = [ratio(results[m][name]["rate"], results[m][OWN_TRIVIAL]["rate"]) for m in MODES]
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def misses(results):
+    """{mode: {page: (ratio, target)}} for the pages below their target."""
+    missed = {}
+    for mode, targets in TARGETS.items():
+        base = results[mode][YARDSTICK]["rate"]
+        for name, target in targets.items():
+            if name in results[mode] and base and results[mode][name]["rate"] / base < target:
+                missed.setdefault(mode, {})[name] = (results[mode][name]["rate"] / base, target)
+    return missed
+
+
+def targets_table(results):
+    modes = list(TARGETS)
+    lines = ["| page | " + " | ".join(modes) + " |", "|---|" + "---|" * len(modes)]
+    names = dict.fromkeys(name for targets in TARGETS.values() for name in targets)
+    for name in names:
+        cells = []
+        for mode in modes:
+            target = TARGETS[mode].get(name)
+            if target is None or name not in results[mode]:
+                cells.append("")
+                continue
+            value = results[mode][name]["rate"] / results[mode][YARDSTICK]["rate"]
+            cells.append(
+                f"{value:.2f} {'≥' if value >= target else '<'} {target} {'met' if value >= target else 'missed'}"
+            )
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def profile_report(profiles):
+    lines = []
+    for mode, pages in profiles.items():
+        for name, profile in pages.items():
+            parts = ", ".join(
+                f"{part} {share:.0%}"
+                for part, share in sorted(profile["parts"].items(), key=lambda item: -item[1])
+                if share >= 0.02
+            )
+            lines.append(
+                f"- **{name}, {mode}** ({profile['ms']:.1f} ms a render under the profiler): {parts}."
+            )
+            lines.extend(f"  - {share:.0%} `{where}`" for share, where in profile["top"])
+    return lines
 
 
 def machine():
@@ -284,26 +520,60 @@ def main():
         if bad:
             raise SystemExit(f"Pages did not answer 200: {bad}")
         results, peaks = {}, []
-        for mode, (settings, description) in MODES.items():
-            print(f"Measuring {mode}: {description}...", flush=True)
-            results[mode], peak = measure(
-                site, settings, pages, args.port, args.seconds, args.connections, args.rounds
-            )
-            peaks.append(peak)
+        with reference_servers(BENCH, args.port + 1) as references:
+            for mode, (settings, description) in MODES.items():
+                print(f"Measuring {mode}: {description}...", flush=True)
+                results[mode], peak = measure(
+                    site,
+                    settings,
+                    pages,
+                    references,
+                    args.port,
+                    args.seconds,
+                    args.connections,
+                    args.rounds,
+                )
+                peaks.append(peak)
+        missed = misses(results)
+        profiles = {}
+        for mode, below in missed.items():
+            if mode in ("cold", "uncached"):
+                print(f"Profiling the pages below their {mode} target...", flush=True)
+                urls = {name: pages[name]["url"] for name in below}
+                profiles[mode] = profile_pages(site, urls, MODES[mode][0])
     report = [
         f"# Benchmark, {time.strftime('%Y-%m-%d %H:%M')}",
         "",
         f"Machine: {machine()}.",
         f"Data: seed_demo --scale {args.scale} (database {database_url.split('@')[-1]}), "
         f"seeded in {seed_seconds:,.0f} s with a peak of {seed_megabytes:,.0f} MB.",
-        f"Server: gunicorn, 2 sync workers, DEBUG off; wrk -t2 -c{args.connections}, "
-        f"{args.seconds} s x {args.rounds} runs per page (medians). Ratio = page req/s / "
-        "trivial view req/s in the same server run.",
+        f"Server: gunicorn, 2 sync workers, no access log, DEBUG off; wrk -t2 "
+        f"-c{args.connections}, {args.seconds} s x {args.rounds} rounds over every page "
+        f"(medians). Ratio = page req/s / {YARDSTICK} req/s in the same server run: "
+        "`startproject`'s settings and middleware, one view returning a fixed 30 KB page "
+        "(scripts/stock_django/), served by the same gunicorn.",
         f"Peak memory of a worker: {max(peaks):,.0f} MB.",
         "",
         *(f"- {mode}: {description}." for mode, (_, description) in MODES.items()),
+        f"- {OWN_TRIVIAL}: the same 30 KB page from this project, through its middleware.",
+        "- bare WSGI: a WSGI callable answering the 30 KB page, the floor under any Django page.",
         "",
         table(pages, results),
+        "",
+        "## Targets",
+        "",
+        targets_table(results),
+        "",
+        "## Where the time goes, for the pages below a cold or uncached target",
+        "",
+        "cProfile's own time per function, summed by what it belongs to, over 20 renders of "
+        "the page in-process with that mode's settings; then the six costliest functions.",
+        "",
+        *(profile_report(profiles) or ["Every page meets its cold and uncached targets."]),
+        "",
+        f"## Ratios to the project's {OWN_TRIVIAL} (the yardstick of earlier runs)",
+        "",
+        own_trivial_table(pages, results),
         "",
         "## Query plans (cold)",
         "",
