@@ -154,15 +154,16 @@ class PublishableQuerySet(models.QuerySet):
         """When the earliest scheduled item goes live, or None."""
         return self.scheduled().aggregate(next=models.Min("published_at"))["next"]
 
-    def marked_breaking(self):
+    def marked_breaking(self, language=None):
         """Items whose breaking-news mark has not run out, with `breaking_since` (when
         the mark counts from: a scheduled item's from its publication) and `is_shown`
-        (live, so readers may see it). Which one they see is for the caller
-        (newsroom.breaking) to work out: the marks are few.
+        (live and in `language`'s edition, by default the active one's, so its readers
+        may see it). Which one they see is for the caller (newsroom.breaking) to work
+        out: the marks are few.
 
-        Liveness is worked out, not filtered on: with it in the WHERE clause, SQLite
-        walks the (status, published_at) index through every published row instead of
-        the mark's own index.
+        Liveness and edition are worked out, not filtered on: with either in the WHERE
+        clause, SQLite walks an edition index through every row of the edition instead
+        of the mark's own index.
         """
         now = timezone.now()
         return (
@@ -172,7 +173,11 @@ class PublishableQuerySet(models.QuerySet):
                     Coalesce("breaking_marked_at", "published_at"), "published_at"
                 ),
                 is_shown=models.ExpressionWrapper(
-                    models.Q(status=Status.PUBLISHED, published_at__lte=now),
+                    models.Q(
+                        status=Status.PUBLISHED,
+                        published_at__lte=now,
+                        language=language or get_language(),
+                    ),
                     output_field=models.BooleanField(),
                 ),
             )

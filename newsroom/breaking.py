@@ -35,7 +35,6 @@ def current():
         pagecache.record_list(kind.model)
         marked.append(
             kind.model.objects.marked_breaking()
-            .in_edition()
             .annotate(kind=Value(kind.name))
             .values_list("breaking_since", "kind", "pk", "is_shown")
         )
