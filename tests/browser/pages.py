@@ -17,20 +17,12 @@ FLAT_PAGE = "flat-page"
 ADMIN_LOGIN = "admin-login"
 # The writing screen of the demo article the "article" page type shows.
 ADMIN_ARTICLE = "admin-article"
-# The Ukrainian edition's pages checked as well, as "uk-home" and so on: every kind of
-# page the edition's own demo stories make (it has no live blog).
-UKRAINIAN = [
-    "home",
-    "feed",
-    "article",
-    "section",
-    "tag",
-    "author",
-    "quote",
-    "video",
-    "brief",
-    "search",
-]
+# The Ukrainian edition's pages checked as well, as "uk-home" and so on: one of each
+# template whose words differ in length and kind (the masthead and navigation, an
+# article's byline and card, the stream's labels and day headings, the search form and
+# its counts). The other list and item pages are drawn by these templates' parts, which
+# the English checks cover and tests/i18n renders in Ukrainian.
+UKRAINIAN = ["home", "feed", "article", "search"]
 UKRAINIAN_SEARCH = {"search": "Київ"}
 PAGE_TYPES = [
     *(page.name for page in pages.pages(pages.HTML)),
