@@ -47,3 +47,25 @@ def test_its_read_is_one_query_and_counted_where_queries_are_recorded(versions):
     assert found == {"epoch": "e1", "version:list:articles.article": "v1"}
     assert len(queries) == 1
     assert "newsroom_cache_versions" in queries[0]["sql"]
+
+
+def test_many_keys_are_written_in_one_statement_after_one_count(versions):
+    versions.set("epoch", "old", timeout=None)
+    tags = {f"version:articles.article:{pk}": f"v{pk}" for pk in range(700)}
+    with CaptureQueriesContext(connection) as queries:
+        versions.set_many({"epoch": "new", **tags}, timeout=None)
+    writes = [q["sql"] for q in queries.captured_queries if "newsroom_cache_versions" in q["sql"]]
+    # One count (to cull a full table), then the rows in batches of 300.
+    assert len(writes) == 1 + 3, writes
+    assert versions.get("epoch") == "new", "an existing key is overwritten"
+    assert versions.get_many(list(tags)) == tags
+
+
+def test_a_full_table_is_culled_as_django_culls_it(versions, monkeypatch):
+    monkeypatch.setattr(versions, "_max_entries", 10)
+    versions.set_many({f"key{n}": n for n in range(30)}, timeout=None)
+    versions.set_many({"last": "kept"}, timeout=None)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT COUNT(*) FROM newsroom_cache_versions")
+        assert cursor.fetchone()[0] < 31
+    assert versions.get("last") == "kept"
