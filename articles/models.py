@@ -1045,9 +1045,22 @@ class Article(Publishable):
             .exclude(pk=self.pk)
             .values_list("pk", flat=True)
         )
-        picks = list(candidates.filter(pk__in=self.related_articles.values("pk"))[:limit])
+        # The editor's picks by pk, their liveness and edition checked here: with those
+        # in the query, SQLite walks the edition's index through every live article.
+        picks = sorted(
+            (
+                article
+                for article in Article.objects.filter(pk__in=self.related_articles.values("pk"))
+                .exclude(pk=self.pk)
+                .order_by()
+                .only("pk", "language", "status", "published_at")
+                if article.is_live and article.language == self.language
+            ),
+            key=lambda article: (article.published_at, article.pk),
+            reverse=True,
+        )
         if picks:
-            return picks
+            return [article.pk for article in picks[:limit]]
         tag_ids = [tag.pk for tag in self.tags.all()]
         if not tag_ids:
             return []

@@ -3,6 +3,8 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import Permission
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -72,6 +74,35 @@ def test_related_falls_back_to_articles_sharing_a_tag(client):
     assert "Polls open in the north" in related
     assert "Unrelated weather story" not in related
     assert "Draft about elections" not in html
+
+
+def test_the_editor_s_live_picks_in_the_article_s_edition_come_newest_first(client):
+    now = timezone.now()
+    article = ArticleFactory()
+    older = ArticleFactory(headline="Dam inquiry opens", published_at=now - timedelta(days=2))
+    newer = ArticleFactory(headline="Dam inquiry reports", published_at=now - timedelta(hours=1))
+    draft = ArticleFactory(headline="Dam inquiry draft", draft=True)
+    scheduled = ArticleFactory(headline="Dam inquiry later", published_at=now + timedelta(days=1))
+    ukrainian = ArticleFactory(headline="Розслідування щодо дамби", language="uk")
+    article.related_articles.set([older, newer, draft, scheduled, ukrainian, article])
+
+    html = client.get(article.get_absolute_url()).content.decode()
+    related = re.search(r'<aside class="related".*?</aside>', html, re.S).group(0)
+    assert related.index("Dam inquiry reports") < related.index("Dam inquiry opens")
+    for hidden in ("Dam inquiry draft", "Dam inquiry later", "Розслідування", article.headline):
+        assert hidden not in related
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's query planner")
+def test_the_picks_are_read_by_key_not_by_walking_every_live_article():
+    article = ArticleFactory()
+    article.related_articles.set([ArticleFactory()])
+    with CaptureQueriesContext(connection) as queries:
+        article.related_pks(3)
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN QUERY PLAN " + queries.captured_queries[0]["sql"])
+        plan = [row[-1] for row in cursor.fetchall()]
+    assert plan[0] == "SEARCH articles_article USING INTEGER PRIMARY KEY (rowid=?)", plan
 
 
 def test_long_bios_are_shortened_on_author_cards(client):
