@@ -8,6 +8,7 @@ the first two), and the script picks the form with the language's rule; "%(count
 and the other placeholders are left for it to fill.
 """
 
+import functools
 import json
 
 from django import template
@@ -30,8 +31,15 @@ def plural_forms(translate):
 
 @register.simple_tag
 def script_text():
+    return script_text_html(get_language())
+
+
+# The words change only with the language and the catalogs, which a release fixes.
+@functools.cache
+def script_text_html(language):
+    """The block for `language`, the active language."""
     text = {
-        "language": get_language(),
+        "language": language,
         "loading": gettext("Loading…"),
         "noMore": gettext("No more items."),
         "moreLoaded": plural_forms(
