@@ -224,6 +224,19 @@ class PageCacheMiddleware:
         return self.render(request, key, epoch)
 
     def render(self, request, key, epoch):
+        if key is None or not conditional(request):
+            return self.render_whole(request, key, epoch)
+        # Drawn whole for a conditional request too, and answered 304 here once kept: a
+        # 304 from below would leave nothing to keep, and every poll that already has the
+        # page would have it drawn again.
+        held = {name: request.META.pop(name) for name in CONDITIONAL_HEADERS & request.META.keys()}
+        try:
+            response = self.render_whole(request, key, epoch)
+        finally:
+            request.META.update(held)
+        return get_conditional_response(request, etag=response.get("ETag"), response=response)
+
+    def render_whole(self, request, key, epoch):
         collected = {EVERYTHING}
         token = collected_tags.set(collected)
         try:
