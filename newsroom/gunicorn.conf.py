@@ -11,9 +11,10 @@ bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 threads = int(os.environ.get("GUNICORN_THREADS", "1"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
-# Recycle workers now and then so a slow leak can never take the site down.
-max_requests = 10000
-max_requests_jitter = 1000
+# Recycle workers now and then so a slow leak can never take the site down; rarely,
+# since without Redis each worker keeps its own page cache, and a new worker starts empty.
+max_requests = 100_000
+max_requests_jitter = 10_000
 # An empty GUNICORN_ACCESS_LOG turns the access log off (the benchmark does).
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None
 errorlog = "-"

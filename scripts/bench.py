@@ -24,6 +24,7 @@ import os
 import platform
 import re
 import resource
+import runpy
 import shutil
 import statistics
 import subprocess
@@ -292,6 +293,8 @@ MODES = {
 
 
 STOCK_DJANGO = ROOT / "scripts" / "stock_django"
+# The site's own gunicorn settings, for serving the references the same way.
+SERVED = runpy.run_path(str(ROOT / "newsroom" / "gunicorn.conf.py"))
 # The yardstick first: every ratio is to it.
 YARDSTICK = "stock Django"
 REFERENCES = {
@@ -300,6 +303,10 @@ REFERENCES = {
 }
 # The project's own trivial view, through its middleware: earlier runs' yardstick.
 OWN_TRIVIAL = "trivial view"
+
+# What every reader's browser sends: pages kept compressed are answered compressed (the
+# stock app compresses nothing, as startproject's middleware does not).
+BROWSER_HEADERS = ["Accept-Encoding: gzip, deflate, br"]
 
 # Ratio to the yardstick each page should reach, per mode (pages not named: no target).
 LIST_PAGES = ("home", "feed page 1", "feed page 1,000", "article", "author", "tag", "live blog")
@@ -312,7 +319,7 @@ TARGETS = {
 
 
 @contextlib.contextmanager
-def reference_servers(folder, port):
+def reference_servers(folder, port, threads=1):
     """The stock Django app and the bare WSGI callable, served as the site is: gunicorn,
     2 sync workers, no access log, workers recycled as often. Yields {name: URL}."""
     processes, urls = [], {}
@@ -332,8 +339,9 @@ def reference_servers(folder, port):
                         "-m",
                         "gunicorn",
                         "--workers=2",
-                        "--max-requests=10000",
-                        "--max-requests-jitter=1000",
+                        f"--threads={threads}",
+                        f"--max-requests={SERVED['max_requests']}",
+                        f"--max-requests-jitter={SERVED['max_requests_jitter']}",
                         f"--bind={bind}",
                         f"--chdir={STOCK_DJANGO}",
                         application,
@@ -377,7 +385,7 @@ def measure(site, settings, pages, references, port, seconds, connections, round
         for _ in range(rounds):
             for name, url in urls.items():
                 runs.setdefault(name, []).append(
-                    wrk(url, seconds, connections, headers.get(name, []))
+                    wrk(url, seconds, connections, [*BROWSER_HEADERS, *headers.get(name, [])])
                 )
                 # wrk stops with requests still queued at the server: those of a slow page
                 # would be served during the next page's run.
@@ -402,7 +410,7 @@ def ratio(rate, base):
 def table(pages, results):
     header = "| page | HTML bytes | SQL queries (cold) |"
     rule = "|---|---:|---:|"
-    for mode in MODES:
+    for mode in results:
         header += f" {mode} req/s | {mode} ratio | {mode} p50 / p99 |"
         rule += "---:|---:|---|"
     lines = [header + " errors |", rule + "---:|"]
@@ -410,21 +418,21 @@ def table(pages, results):
     rows |= dict.fromkeys(REFERENCES, ("30,046", "0"))
     for name, (size, queries) in rows.items():
         line = f"| {name} | {size} | {queries} |"
-        for mode in MODES:
+        for mode in results:
             run, base = results[mode][name], results[mode][YARDSTICK]["rate"]
             line += (
                 f" {run['rate']:,.0f} | {ratio(run['rate'], base)} | {run['p50']} / {run['p99']} |"
             )
-        errors = sum(results[mode][name]["errors"] for mode in MODES)
+        errors = sum(results[mode][name]["errors"] for mode in results)
         lines.append(f"{line} {errors} |")
     return "\n".join(lines)
 
 
 def own_trivial_table(pages, results):
     """The same runs as ratios to the project's trivial view, as earlier runs printed."""
-    lines = ["| page | " + " | ".join(MODES) + " |", "|---|" + "---:|" * len(MODES)]
+    lines = ["| page | " + " | ".join(results) + " |", "|---|" + "---:|" * len(results)]
     for name in [*pages, *REFERENCES]:
-        cells = [ratio(results[m][name]["rate"], results[m][OWN_TRIVIAL]["rate"]) for m in MODES]
+        cells = [ratio(results[m][name]["rate"], results[m][OWN_TRIVIAL]["rate"]) for m in results]
         lines.append(f"| {name} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
@@ -433,6 +441,8 @@ def misses(results):
     """{mode: {page: (ratio, target)}} for the pages below their target."""
     missed = {}
     for mode, targets in TARGETS.items():
+        if mode not in results:
+            continue
         base = results[mode][YARDSTICK]["rate"]
         for name, target in targets.items():
             if name in results[mode] and base and results[mode][name]["rate"] / base < target:
@@ -441,7 +451,7 @@ def misses(results):
 
 
 def targets_table(results):
-    modes = list(TARGETS)
+    modes = [mode for mode in TARGETS if mode in results]
     lines = ["| page | " + " | ".join(modes) + " |", "|---|" + "---|" * len(modes)]
     names = dict.fromkeys(name for targets in TARGETS.values() for name in targets)
     for name in names:
@@ -496,7 +506,19 @@ def main():
     parser.add_argument("--rounds", type=int, default=3, help="runs per page; medians reported")
     parser.add_argument("--port", type=int, default=8077)
     parser.add_argument(
+        "--threads",
+        type=int,
+        default=1,
+        help="Threads per worker for the site and the references alike (gthread when above 1).",
+    )
+    parser.add_argument(
         "--skip", action="append", default=[], help="Leave out a page by name, e.g. search."
+    )
+    parser.add_argument(
+        "--mode",
+        action="append",
+        choices=list(MODES),
+        help="Measure only this mode (repeatable); every mode by default.",
     )
     parser.add_argument(
         "--database-url",
@@ -511,7 +533,7 @@ def main():
         BENCH,
         database_url=database_url,
         access_log=False,
-        env={"BENCHMARK_VIEWS": "true"},
+        env={"BENCHMARK_VIEWS": "true", "GUNICORN_THREADS": str(args.threads)},
     ) as site:
         seed_seconds, seed_megabytes = seed(site, args.scale)
         site.collectstatic()
@@ -520,8 +542,10 @@ def main():
         if bad:
             raise SystemExit(f"Pages did not answer 200: {bad}")
         results, peaks = {}, []
-        with reference_servers(BENCH, args.port + 1) as references:
+        with reference_servers(BENCH, args.port + 1, args.threads) as references:
             for mode, (settings, description) in MODES.items():
+                if args.mode and mode not in args.mode:
+                    continue
                 print(f"Measuring {mode}: {description}...", flush=True)
                 results[mode], peak = measure(
                     site,
@@ -547,14 +571,16 @@ def main():
         f"Machine: {machine()}.",
         f"Data: seed_demo --scale {args.scale} (database {database_url.split('@')[-1]}), "
         f"seeded in {seed_seconds:,.0f} s with a peak of {seed_megabytes:,.0f} MB.",
-        f"Server: gunicorn, 2 sync workers, no access log, DEBUG off; wrk -t2 "
+        f"Server: gunicorn, 2 {'sync workers' if args.threads == 1 else f'gthread workers of {args.threads} threads'}, "
+        "no access log, DEBUG off; wrk -t2 "
         f"-c{args.connections}, {args.seconds} s x {args.rounds} rounds over every page "
-        f"(medians). Ratio = page req/s / {YARDSTICK} req/s in the same server run: "
+        f"(medians), each request with `{BROWSER_HEADERS[0]}` as browsers send it. "
+        f"Ratio = page req/s / {YARDSTICK} req/s in the same server run: "
         "`startproject`'s settings and middleware, one view returning a fixed 30 KB page "
         "(scripts/stock_django/), served by the same gunicorn.",
         f"Peak memory of a worker: {max(peaks):,.0f} MB.",
         "",
-        *(f"- {mode}: {description}." for mode, (_, description) in MODES.items()),
+        *(f"- {mode}: {MODES[mode][1]}." for mode in results),
         f"- {OWN_TRIVIAL}: the same 30 KB page from this project, through its middleware.",
         "- bare WSGI: a WSGI callable answering the 30 KB page, the floor under any Django page.",
         "",
@@ -582,7 +608,8 @@ def main():
         for plan in page["plans"]:
             report.append(f"- {name}: `{plan['plan']}` ← `{plan['sql']}…`")
     text = "\n".join(report)
-    (BENCH / f"results-{engine(site)}.md").write_text(text + "\n")
+    suffix = "" if args.threads == 1 else f"-threads-{args.threads}"
+    (BENCH / f"results-{engine(site)}{suffix}.md").write_text(text + "\n")
     print(text)
 
 
