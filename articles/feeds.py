@@ -3,6 +3,7 @@
 import mimetypes
 
 from django.conf import settings
+from django.db.models import Prefetch
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -24,13 +25,23 @@ def feed_articles():
         Article.objects.published()
         .in_edition()
         .select_related("section", "hero_photo")
-        .prefetch_related(with_bylines(), "tags")
+        # Into a list: taggit's manager builds a queryset for every article it fills.
+        .prefetch_related(with_bylines(), Prefetch("tags", to_attr="tag_list"))
         .order_by("-published_at", "-id")
     )
 
 
+def categories(article):
+    # Tags come in a list from feed_articles(), by the manager in the News Feed's feeds.
+    tags = getattr(article, "tag_list", None)
+    if tags is None:
+        tags = article.tags.all()
+    return [article.section.translated("name"), *(tag.name for tag in tags)]
+
+
 def photo_details(photo, absolute):
-    if not photo or not photo.url:
+    url = photo.url if photo else None
+    if not url:
         return None
     size = None
     if photo.image:
@@ -39,8 +50,8 @@ def photo_details(photo, absolute):
         except OSError:
             size = None
     return {
-        "url": absolute(photo.url),
-        "type": mimetypes.guess_type(photo.url)[0] or "image/jpeg",
+        "url": absolute(url),
+        "type": mimetypes.guess_type(url)[0] or "image/jpeg",
         "length": size,
         "width": photo.width,
         "height": photo.height,
@@ -78,12 +89,18 @@ class LatestArticlesFeed(FeedEntry):
         return byline[0].translated("name") if byline else None
 
     def item_categories(self, item):
-        return [item.section.translated("name"), *(tag.name for tag in item.tags.all())]
+        return categories(item)
+
+    def item_image(self, item):
+        """The article's photo as feeds describe it, worked out once for both uses."""
+        if "feed_image" not in item.__dict__:
+            item.feed_image = photo_details(item.hero_photo, self.absolute)
+        return item.feed_image
 
     def item_enclosures(self, item):
         from django.utils.feedgenerator import Enclosure
 
-        image = photo_details(item.hero_photo, self.absolute)
+        image = self.item_image(item)
         if not image or image["length"] is None:
             return []
         return [Enclosure(image["url"], str(image["length"]), image["type"])]
@@ -93,7 +110,7 @@ class LatestArticlesFeed(FeedEntry):
         return {
             "creators": [author.translated("name") for author in item.byline],
             "content_html": absolutize_urls(item.body, base),
-            "image": photo_details(item.hero_photo, self.absolute),
+            "image": self.item_image(item),
         }
 
 
@@ -215,7 +232,7 @@ def json_feed(request):
                 {"name": author.translated("name"), "url": absolute(author.get_absolute_url())}
                 for author in article.byline
             ],
-            "tags": [article.section.translated("name"), *(tag.name for tag in article.tags.all())],
+            "tags": categories(article),
         }
         if image:
             item["image"] = image["url"]
