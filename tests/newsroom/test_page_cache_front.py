@@ -76,9 +76,7 @@ def get(application, path, query="", **headers):
     return answer["status"], dict(answer["headers"]), content
 
 
-def test_a_kept_page_is_answered_before_django_with_the_same_body_and_headers(
-    application, cycles
-):
+def test_a_kept_page_is_answered_before_django_with_the_same_body_and_headers(application, cycles):
     path = ArticleFactory(headline="Bridge reopens").get_absolute_url()
     _, rendered_headers, rendered = get(application, path)
     assert len(cycles) == 1, "the first request renders the page in Django"
@@ -106,9 +104,7 @@ def test_a_kept_page_is_answered_before_django_with_the_same_body_and_headers(
     assert headers["Cache-Control"].startswith("public, max-age=")
 
 
-def test_the_answer_in_front_of_django_is_gzipped_and_conditional_as_django_s(
-    application, cycles
-):
+def test_the_answer_in_front_of_django_is_gzipped_and_conditional_as_django_s(application, cycles):
     path = ArticleFactory(headline="Bridge reopens").get_absolute_url()
     _, _, plain = get(application, path)
 
@@ -161,9 +157,7 @@ def test_a_session_cookie_takes_the_request_to_django_which_serves_an_editor_unc
     [{"authorization": "Basic eDp5"}, {"host": "evil.example"}],
     ids=["authorization", "unknown host"],
 )
-def test_what_the_page_cache_does_not_answer_goes_to_django(
-    application, cycles, request_headers
-):
+def test_what_the_page_cache_does_not_answer_goes_to_django(application, cycles, request_headers):
     path = ArticleFactory().get_absolute_url()
     get(application, path)
     before = len(cycles)
@@ -187,9 +181,7 @@ def test_without_the_page_cache_every_request_goes_to_django(application, cycles
     assert len(cycles) == 2
 
 
-def test_a_cache_failure_in_front_leaves_the_request_to_django(
-    application, cycles, monkeypatch
-):
+def test_a_cache_failure_in_front_leaves_the_request_to_django(application, cycles, monkeypatch):
     path = ArticleFactory(headline="Bridge reopens").get_absolute_url()
     get(application, path)
 
