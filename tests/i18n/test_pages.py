@@ -39,6 +39,9 @@ def in_ukrainian(objects):
         standfirst="Рятувальники працюють усю ніч.",
         body="<p>Вітер зірвав дахи в трьох селах.</p>",
         hero_caption="Узбережжя вранці",
+        # Derived from the English standfirst when the article was saved.
+        seo_title="",
+        seo_description="Рятувальники працюють усю ніч.",
     )
     Section.objects.update(name="Світ", description="Новини з усього світу")
     Photo.objects.update(alt_text="Хвилі біля пірсу", caption="Пірс у шторм", photographer="")
